@@ -1,0 +1,1 @@
+"""Finding input files, detecting their real type, hashing, opening them safely."""

@@ -1,0 +1,125 @@
+"""The canonical catalog of bodies and indicators, and fuzzy matching onto it.
+
+The catalog ships with the package (normalize/data/*.csv). Each body entry has
+its canonical name and the ways it is written; matching folds accents, expands
+common abbreviations and drops the commune/ward tail ("xã", "phường"), then
+takes the best rapidfuzz score above a cut-off. No match gives None: the
+mention keeps its printed text and is flagged, never forced onto a wrong id.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from kehoach import settings
+from kehoach.normalize.text import fold
+
+# folded abbreviation -> folded expansion, applied on word boundaries
+ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "vp": "van phong", "tt": "trung tam",
+    "ttpvhcc": "trung tam phuc vu hanh chinh cong", "pvhcc": "phuc vu hanh chinh cong",
+    "tthcc": "trung tam phuc vu hanh chinh cong", "hcc": "hanh chinh cong", "ca": "cong an",
+    "vhxh": "van hoa xa hoi", "vh-xh": "van hoa xa hoi", "vh xh": "van hoa xa hoi", "kt": "kinh te",
+    "kthtdt": "kinh te ha tang do thi", "tyt": "tram y te", "bcd": "ban chi dao", "bch": "ban chi huy",
+    "qs": "quan su", "mttq": "mat tran to quoc", "ubmttq": "uy ban mat tran to quoc", "dn": "doanh nghiep",
+    "htx": "hop tac xa", "cnscd": "cong nghe so cong dong", "cds": "chuyen doi so", "cntt": "cong nghe thong tin",
+    "ttdvth": "trung tam dich vu tong hop", "ct-xh": "chinh tri xa hoi", "bcvt": "buu chinh vien thong",
+    "kh&cn": "khoa hoc va cong nghe", "khcn": "khoa hoc va cong nghe",
+}
+# "các cơ quan, đơn vị, ngành ..." names no body in particular: the catalog's generic entry
+_GENERIC = re.compile(r"^(cac|tung|moi)\s+(co quan|don vi|nganh|phong|ban|to chuc)\b")
+_SPECIFIC = re.compile(r"ngan hang|truong|doanh nghiep|cong nghe so|y te|cong an|quan su|doan thanh nien")
+_TAIL = re.compile(r"\b(xa|phuong|dac khu|thi tran)(\s+[a-z]+){0,3}$")
+
+
+def normalise_name(text: str) -> str:
+    """Folded, abbreviation-expanded, punctuation-free form used for matching."""
+    t = fold(text).replace("&", " va ")
+    for abbr in sorted(ABBREVIATIONS, key=len, reverse=True):
+        t = re.sub(r"(?<![a-z0-9])" + re.escape(abbr) + r"(?![a-z0-9])", ABBREVIATIONS[abbr], t)
+    t = re.sub(r"[^a-z0-9 ]+", " ", t)
+    t = re.sub(r"\bva\b", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    id: str
+    name: str
+    score: float
+
+
+class Catalog:
+    """Aliases per canonical id; `match` returns the best id or None."""
+
+    def __init__(self, entries: dict[str, tuple[str, list[str]]], cutoff: float, scorer,
+                 generic_id: str | None = None) -> None:
+        self.generic_id = generic_id
+        self.names = {key: canonical for key, (canonical, _) in entries.items()}
+        self._choices: list[str] = []
+        self._ids: list[str] = []
+        for key, (canonical, aliases) in entries.items():
+            for alias in [canonical, *aliases]:
+                norm = normalise_name(alias)
+                if norm:
+                    self._choices.append(norm)
+                    self._ids.append(key)
+        self.cutoff = cutoff
+        self.scorer = scorer
+
+    def match(self, text: str | None) -> Match | None:
+        if not text or not text.strip():
+            return None
+        query = normalise_name(text)
+        if not query:
+            return None
+        best = process.extractOne(query, self._choices, scorer=self.scorer, score_cutoff=self.cutoff)
+        if best is None:
+            stripped = _TAIL.sub("", query).strip()
+            if stripped and stripped != query:
+                best = process.extractOne(stripped, self._choices, scorer=self.scorer, score_cutoff=self.cutoff)
+        if best is None and self.generic_id and _GENERIC.match(query) and not _SPECIFIC.search(query):
+            return Match(id=self.generic_id, name=self.names[self.generic_id], score=float(self.cutoff))
+        if best is None:
+            best = process.extractOne(query, self._choices, scorer=fuzz.token_set_ratio,
+                                      score_cutoff=settings.BODY_SUBSET_MIN)
+            if best is not None and len(self._choices[best[2]].split()) < 3:
+                best = None
+        if best is None:
+            return None
+        key = self._ids[best[2]]
+        return Match(id=key, name=self.names[key], score=float(best[1]))
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with resources.files("kehoach.normalize").joinpath("data", name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def bodies() -> Catalog:
+    entries = {}
+    for row in _read_csv("unit_keys.csv"):
+        aliases = [a.strip() for a in re.split(r"[;]", row.get("written_as_for_example") or "") if a.strip()]
+        entries[row["key"]] = (row["canonical_name"], aliases)
+    return Catalog(entries, settings.BODY_MATCH_MIN, fuzz.token_sort_ratio, generic_id="all_units")
+
+
+@lru_cache(maxsize=1)
+def indicators() -> Catalog:
+    entries = {}
+    for row in _read_csv("indicator_keys.csv"):
+        name = re.sub(r"\s*\((group heading)\)\s*$", "", row["canonical_name"])
+        aliases = [a.strip() for a in name.split(" / ")] if " / " in name else []
+        entries[row["key"]] = (name, aliases)
+    return Catalog(entries, settings.INDICATOR_MATCH_MIN, fuzz.token_set_ratio)
+
+
+def matches_indicator(name: str) -> bool:
+    return indicators().match(name) is not None

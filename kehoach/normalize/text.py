@@ -1,0 +1,67 @@
+"""Text cleaning shared by every stage: NFC, line joining, hyphen repair, folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_ROMAN = re.compile(r"^(?=[IVXLC]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines with single spaces, repairing breaks at '-' and '/'.
+
+    A line ending in a hyphen glued to a word ("57-" then "NQ/TW") is a split
+    token: the hyphen is kept and no space added. A lowercase word broken with a
+    hyphen ("thông-" "tin") is typographic hyphenation: the hyphen goes. A
+    spaced dash ("kinh tế -" "xã hội") is a real dash and keeps its spaces.
+    """
+    out = ""
+    for raw in lines:
+        line = _WS.sub(" ", raw).strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if out.endswith("/") or (out.endswith("-") and len(out) > 1 and not out[-2].isspace()):
+            if out.endswith("-") and out[-2].isalpha() and out[-2].islower() and line[0].islower():
+                out = out[:-1] + line
+            else:
+                out += line
+        else:
+            out += " " + line
+    return out
+
+
+def clean_text(text: str | None) -> str | None:
+    """Cell or field text as a careful reader copies it; None when nothing is left."""
+    if text is None:
+        return None
+    value = join_lines(nfc(text).split("\n"))
+    return value or None
+
+
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text.replace("\n", " ")).strip()
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form for matching ("Đơn vị" -> "don vi")."""
+    return collapse(unidecode(nfc(text).translate(_DASHES)).lower())
+
+
+def is_roman(token: str) -> bool:
+    return bool(token) and bool(_ROMAN.match(token.upper()))
+
+
+def dehyphen_dashes(text: str) -> str:
+    return text.translate(_DASHES)

@@ -1,0 +1,84 @@
+"""Split a "chủ trì" / "phối hợp" cell into one entry per body named in it.
+
+Rules (gold/SCHEMA.md): split at ';', at a line that starts a new body, and at a
+comma between two separately named bodies; keep a comma inside one name
+("Các cơ quan, đơn vị, các ngành xã" is one entry, "Phòng KT,HT &ĐT" is one).
+A wrapped line ("Phòng Văn hóa - Xã" / "hội") is not a new body: a new line
+starts a body only when it opens with a body word and the line before it is
+complete (does not end in "và", "của", "-", ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.normalize.text import clean_text, collapse, fold
+
+# folded words that open a body's name when written with a capital (or "các")
+BODY_HEADS = (
+    "phong", "van phong", "vp", "trung tam", "tt", "cong an", "ca", "ban", "bch", "dang uy", "uy ban", "ubnd",
+    "ub", "ubmttq", "mttq", "tram", "tyt", "to", "doan", "hoi", "truong", "doanh nghiep", "dn", "ngan hang",
+    "chi nhanh", "cac", "co quan", "don vi", "buu dien", "vnpt", "viettel", "mobifone", "hop tac xa", "htx",
+    "nguoi dan", "cong dan", "quan su", "thuong truc", "chu tich", "pho chu tich", "cong chuc", "hdnd",
+    "lanh dao", "bo phan", "so", "cum", "ap", "khu pho", "thon",
+)
+# a line ending like this continues on the next line
+_OPEN_END = re.compile(r"(?:\b(?:và|của|thuộc|với|các|cho|tại|trên|về)|[-&,/(])\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+[.)])\s+")
+
+
+def _opens_body(line: str, after_comma: bool) -> bool:
+    words = line.strip().lstrip("-–•+* ").split()
+    if not words:
+        return False
+    first = words[0]
+    folded = fold(" ".join(words[:3]))
+    if not any(folded == h or folded.startswith(h + " ") for h in BODY_HEADS):
+        return False
+    if after_comma:
+        return first[:1].isupper()  # "Phòng A, Phòng B" splits; "Các cơ quan, đơn vị, các ngành" does not
+    return first[:1].isupper() or fold(first) == "cac"
+
+
+def _split_commas(segment: str) -> list[str]:
+    """Cut at commas that separate two named bodies, keeping the printed text intact."""
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r",\s*", segment):
+        before, after = segment[start:m.start()], segment[m.end():].split(",")[0]
+        if _opens_body(after, after_comma=True) and len(after.split()) >= 2 and len(before.split()) >= 2:
+            out.append(before)
+            start = m.end()
+    out.append(segment[start:])
+    return out
+
+
+def split_bodies(cell: str | None) -> list[str]:
+    """One cleaned entry per body named in the cell, in printed order."""
+    if not cell or not cell.strip():
+        return []
+    entries: list[str] = []
+    for chunk in _line_groups(cell):
+        for piece in _split_commas(chunk):
+            text = clean_text(_BULLET.sub("", piece))
+            if text:
+                text = text.strip(" ;,.")
+                if text:
+                    entries.append(text)
+    return entries
+
+
+def _line_groups(cell: str) -> list[str]:
+    """Group the cell's lines into bodies: ';' always splits, a new line only when it opens a body."""
+    groups: list[list[str]] = []
+    for part in cell.split(";"):
+        lines = [ln for ln in part.split("\n") if ln.strip()]
+        current: list[str] = []
+        for ln in lines:
+            if current and _opens_body(ln, after_comma=False) and not _OPEN_END.search(current[-1]):
+                groups.append(current)
+                current = []
+            current.append(ln)
+        if current:
+            groups.append(current)
+    return ["\n".join(g) for g in groups]

@@ -1,0 +1,135 @@
+"""Column roles: which printed column name means what, matched fuzzily on folded text.
+
+The vocabulary is data (ROLE_NAMES); the order of ROLE_ORDER settles overlaps:
+"Đơn vị chủ trì thực hiện" is the lead column even though it also contains
+"đơn vị"; "Chỉ tiêu đạt" is a result column although it contains "chỉ tiêu".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from kehoach import settings
+from kehoach.normalize.text import fold
+from kehoach.parsers.grid import Grid
+
+# role -> folded names as printed in plan tables
+ROLE_NAMES: dict[str, list[str]] = {
+    "stt": ["stt", "tt", "so tt", "so thu tu"],
+    "lead": ["don vi chu tri", "co quan chu tri", "chu tri", "don vi thuc hien chinh", "co quan thuc hien"],
+    "coordinating": ["don vi phoi hop", "co quan phoi hop", "phoi hop"],
+    "monitoring": ["don vi theo doi, danh gia", "theo doi, danh gia", "theo doi", "giam sat"],
+    "unit_of_measure": ["don vi tinh", "dvt", "don vi do"],
+    "deadline": ["thoi gian hoan thanh", "thoi gian thuc hien", "thoi gian", "thoi han", "tien do"],
+    "note": ["ghi chu", "nguon kinh phi", "nguon von"],
+    "amount": ["tong kinh phi", "kinh phi", "du toan", "so tien", "tong cong"],
+    "result": ["ket qua", "san pham", "chi tieu dat", "yeu cau ket qua", "muc tieu", "ket qua dau ra",
+               "chi tieu den nam", "gia tri"],
+    "name": ["nhiem vu", "ten nhiem vu", "chi tieu", "ten chi tieu", "noi dung", "noi dung chi tieu",
+             "noi dung cong viec", "nhiem vu, giai phap", "danh muc", "hoat dong"],
+}
+ROLE_ORDER = ["stt", "lead", "coordinating", "monitoring", "unit_of_measure", "deadline", "note", "amount",
+              "result", "name"]
+# "Đơn vị thực hiện" alone (no chủ trì / phối hợp under it) is the lead column.
+_FALLBACK = {"don vi thuc hien": "lead", "don vi": "lead", "co quan": "lead"}
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _contains(text: str, name: str) -> bool:
+    return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", text) is not None
+
+
+def role_of(header_text: str) -> str | None:
+    """The role a printed column name stands for, or None when it is no known column.
+
+    First pass: a known name appears in the cell as whole words (roles tried in
+    ROLE_ORDER). Second pass, for OCR-damaged names: the whole cell is close to a
+    known name (plain ratio, so a long data cell never matches a short name).
+    """
+    text = fold(header_text)
+    if not text or len(text) > 60:  # long cells are data, not column names
+        return None
+    for role in ROLE_ORDER:
+        if any(_contains(text, n) for n in ROLE_NAMES[role]):
+            return role
+    if text in _FALLBACK:
+        return _FALLBACK[text]
+    best, best_score = None, 0.0
+    for role in ROLE_ORDER:
+        for n in ROLE_NAMES[role]:
+            if len(n) > 3:
+                sc = fuzz.ratio(text, n)
+                if sc > best_score:
+                    best, best_score = role, sc
+    return best if best_score >= settings.COLUMN_MATCH_MIN else None
+
+
+@dataclass(slots=True)
+class Header:
+    first_row: int
+    n_rows: int
+    roles: list[str | None]  # one per grid column
+    texts: list[str]  # printed column names, header rows joined
+
+    @property
+    def data_start(self) -> int:
+        return self.first_row + self.n_rows
+
+
+def _column_texts(grid: Grid, first: int, n: int) -> list[str]:
+    texts = []
+    for k in range(grid.n_cols):
+        parts: list[str] = []
+        for r in range(first, first + n):
+            c = grid.covering(r, k)
+            if c is not None and c.text and (not parts or parts[-1] != c.text):
+                parts.append(c.text)
+        texts.append(" ".join(parts))
+    return texts
+
+
+def _roles(texts: list[str]) -> list[str | None]:
+    roles = [role_of(t) for t in texts]
+    # a role printed twice: keep the first (e.g. "Chỉ tiêu" name column, then "Chỉ tiêu đến 2030"
+    # which already matched result); the second "name" becomes a result column
+    seen: set[str] = set()
+    for k, role in enumerate(roles):
+        if role is None:
+            continue
+        if role in seen:
+            roles[k] = "result" if role == "name" and "result" not in seen else None
+        if roles[k]:
+            seen.add(roles[k])
+    return roles
+
+
+def _is_header(roles: list[str | None], n_cols: int) -> bool:
+    found = [r for r in roles if r]
+    need = min(settings.HEADER_MIN_ROLES, max(2, n_cols))
+    return "name" in found and len(found) >= need
+
+
+def find_header(grid: Grid) -> Header | None:
+    """The header row(s) of a grid: one row, or two when a merged name sits over sub-names."""
+    for first in range(min(settings.HEADER_SEARCH_ROWS, grid.n_rows)):
+        one = _roles(_column_texts(grid, first, 1))
+        if not _is_header(one, grid.n_cols):
+            continue
+        best = Header(first, 1, one, _column_texts(grid, first, 1))
+        if first + 1 < grid.n_rows:
+            texts2 = _column_texts(grid, first, 2)
+            two = _roles(texts2)
+            below = _roles(_column_texts(grid, first + 1, 1))
+            # the second row belongs to the header when it names columns itself and
+            # holds no row number (a data row has an STT)
+            stt_k = one.index("stt") if "stt" in one else None
+            stt_below = grid.text(first + 1, stt_k) if stt_k is not None else ""
+            owns_stt = stt_k is not None and grid.covering(first + 1, stt_k) is grid.covering(first, stt_k)
+            if (sum(1 for r in below if r) >= 1 and (owns_stt or not stt_below.strip())
+                    and sum(1 for r in two if r) >= sum(1 for r in one if r)):
+                best = Header(first, 2, two, texts2)
+        return best
+    return None

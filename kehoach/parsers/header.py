@@ -1,0 +1,164 @@
+"""Document header metadata from page text: who issues the plan, its number, date, title, signer, citations.
+
+Works on `PageText` lines from any front-end; where a front-end knows bold
+text (born-digital PDFs) the title stops at the first non-bold line, otherwise
+at the first "Căn cứ" / "Thực hiện" paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kehoach.normalize.text import collapse, fold, join_lines, nfc
+from kehoach.parsers.grid import PageText, TextLine
+
+_UNIT = re.compile(r"^(?:(?:ubnd|uy ban nhan dan|ban chi dao)\s+)?(xa|phuong|dac khu)\s+(.+)$")
+_NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐa-z0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐa-z0-9]*)*)")
+_DATE = re.compile(r"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+_TITLE_STOP = re.compile(r"^(căn cứ|thực hiện|để|nhằm|i\.|1\.|phần)", re.IGNORECASE)
+_ISSUES = re.compile(r"(ban hành|xây dựng)\s+(?:kế hoạch|ke hoach)", re.IGNORECASE)
+_PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+_REF = re.compile(
+    r"(?<![\w/.-])(\d{1,4})\s*([-/])\s*([A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3})(?![\w])"
+)
+_SIGN_TITLE = re.compile(r"^(TM\.|KT\.|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BÍ THƯ)")
+_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+
+
+@dataclass(slots=True)
+class Header:
+    admin_unit_type: str | None = None
+    admin_unit_name: str | None = None
+    province: str | None = None
+    issuing_body: str | None = None
+    doc_number: str | None = None
+    doc_symbol: str | None = None
+    issue_date: str | None = None
+    title: str | None = None
+    signer_name: str | None = None
+    signer_title: str | None = None
+    references: list[str] = field(default_factory=list)
+    references_in_tables: list[str] = field(default_factory=list)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _find_kehoach(lines: list[TextLine]) -> int | None:
+    for i, ln in enumerate(lines):
+        if fold(ln.text) in ("ke hoach", "ke hoach:"):
+            return i
+    return None
+
+
+def _title(lines: list[TextLine], at: int) -> str | None:
+    bold_known = any(ln.bold for ln in lines)
+    parts: list[str] = []
+    for ln in lines[at + 1: at + 12]:
+        if _TITLE_STOP.match(ln.text.strip()) or (bold_known and not ln.bold and parts):
+            break
+        if bold_known and not ln.bold:
+            break
+        parts.append(ln.text)
+    return join_lines(parts) or None
+
+
+def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None]:
+    for ln in head:
+        m = _UNIT.match(fold(ln.text))
+        if m and _is_upper(ln.text):
+            kind = {"xa": "xã", "phuong": "phường", "dac khu": "đặc khu"}[m.group(1)]
+            words = nfc(ln.text).split()
+            n_name = len(m.group(2).split())
+            printed = " ".join(words[-n_name:])
+            # recover the printed casing from the body text ("xã Thanh Sơn")
+            mb = re.search(rf"{kind}\s+({re.escape(printed)})", body, re.IGNORECASE)
+            name = mb.group(1) if mb and not _is_upper(mb.group(1)) else printed.title()
+            return kind, name
+    return None, None
+
+
+def _issuing_body(body: str) -> str | None:
+    m = _ISSUES.search(body)
+    if not m:
+        return None
+    before = body[: m.start()]
+    cut = max(before.rfind(c) for c in ";:.\n")
+    phrase = collapse(before[cut + 1:])
+    return phrase if 0 < len(phrase.split()) <= 12 else None
+
+
+def _signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
+    for i in range(len(lines) - 1, -1, -1):
+        if not _SIGN_TITLE.match(lines[i].text.strip()):
+            continue
+        # the signature block: consecutive upper-case lines ending at i, then the name below
+        j = i
+        while j - 1 >= 0 and _SIGN_TITLE.match(lines[j - 1].text.strip()) and _is_upper(lines[j - 1].text):
+            j -= 1
+        title = collapse(" ".join(ln.text for ln in lines[j: i + 1]))
+        name = None
+        for ln in lines[i + 1: i + 8]:
+            text = ln.text.strip()
+            if _PERSON.match(text) and not _is_upper(text):
+                name = text
+                break
+        return title, name
+    return None, None
+
+
+def references(text: str, own_number: str | None = None) -> list[str]:
+    """Every cited document as NUMBER/SYMBOL, once each, in order of first citation."""
+    seen: dict[str, str] = {}
+    own = re.sub(r"\s", "", own_number or "").upper()
+    for m in _REF.finditer(join_lines(text.split("\n"))):
+        ref = m.group(1) + m.group(2) + re.sub(r"\s+", "", m.group(3))
+        key = fold(ref).upper()
+        if ref.upper() == own or key in seen:
+            continue
+        seen[key] = ref
+    return list(seen.values())
+
+
+def parse_header(pages: list[PageText], table_text: str = "") -> Header:
+    """Header fields from the page text outside tables.
+
+    `references` are the documents the plan cites in its own text (title, "Căn
+    cứ" bases, body); documents named inside table cells (tasks that implement
+    another plan) are listed apart in `references_in_tables`.
+    """
+    first = [ln for p in pages[:2] for ln in p.lines]
+    all_text = "\n".join(p.text for p in pages)
+    h = Header()
+    at = _find_kehoach(first)
+    head = first[:at] if at is not None else first[:8]
+    body_lines = first[at + 1:] if at is not None else first
+    body = join_lines([ln.text for ln in body_lines])
+    for ln in head:
+        m = _NUMBER.match(ln.text.strip())
+        if m:
+            h.doc_symbol = re.sub(r"\s+", "", m.group(2))
+            h.doc_number = f"{m.group(1)}/{h.doc_symbol}" if m.group(1) else None
+        d = _DATE.search(ln.text)
+        if d and not h.issue_date:
+            day, month, year = d.group(1), d.group(2), d.group(3)
+            h.issue_date = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+    h.admin_unit_type, h.admin_unit_name = _admin_unit(head, body)
+    provinces = Counter(collapse(m.group(2)) for m in _PROVINCE.finditer(all_text))
+    h.province = provinces.most_common(1)[0][0] if provinces else None
+    if at is not None:
+        h.title = _title(first, at)
+    h.issuing_body = _issuing_body(body)
+    for p in pages[:3]:
+        title, name = _signer(p.lines)
+        if title:
+            h.signer_title, h.signer_name = title, name
+            break
+    h.references = references(all_text, h.doc_number)
+    cited = {fold(r).upper() for r in h.references}
+    h.references_in_tables = [r for r in references(table_text, h.doc_number) if fold(r).upper() not in cited]
+    return h

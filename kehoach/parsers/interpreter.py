@@ -1,0 +1,245 @@
+"""The one table interpreter: grids from any front-end in, typed table rows out.
+
+It finds each grid's header row by column names, decides what the table is,
+follows a table over pages (with or without a repeated header), turns group
+rows into sections, joins a row split by a page break, and decides each row's
+kind. It knows nothing about PDFs, OCR or text files: only `Grid`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from kehoach import settings
+from kehoach.normalize.text import collapse, fold, is_roman
+from kehoach.parsers.columns import Header, find_header
+from kehoach.parsers.grid import BBox, Grid
+from kehoach.parsers.kinds import (
+    indicator_evidence,
+    row_kind,
+    table_type_from_caption,
+    table_type_from_columns,
+)
+
+VALUE_ROLES = ("unit_of_measure", "result", "lead", "coordinating", "monitoring", "deadline", "note", "amount")
+_GROUP_STT = re.compile(r"^(?:phan\s+|muc\s+)?([IVXLC]+|[A-Z])[.)]?$", re.IGNORECASE)
+_TOTAL = re.compile(r"^(tong cong|tong so|tong|cong)\b")
+_UNIT_IN_CAPTION = re.compile(r"đơn vị tính\s*:?\s*([^\n)]+)", re.IGNORECASE)
+_UNIT_IN_HEADER = re.compile(r"\(([^)]*đồng[^)]*)\)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class TableRow:
+    """One item row as printed, cells keyed by role, text still raw (line breaks kept)."""
+
+    table: str
+    kind: str
+    table_index: int
+    section: str | None
+    section_title: str | None
+    stt: str | None
+    cells: dict[str, str]
+    page: int
+    bbox: BBox | None
+    confidence: float
+    method: str
+    flags: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Interpretation:
+    rows: list[TableRow]
+    tables: int
+    budget_total_text: str | None = None
+    budget_unit: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Table:
+    index: int
+    kind: str
+    header: Header
+    n_cols: int
+    col_edges: list[float]
+    section: str | None = None
+    section_title: str | None = None
+
+
+def caption_title(caption: str) -> str:
+    """The part of the text above a table that titles it: from its last "Phụ lục" line on."""
+    lines = [ln for ln in caption.split("\n") if ln.strip()]
+    for i in range(len(lines) - 1, -1, -1):
+        if fold(lines[i]).startswith("phu luc"):
+            return "\n".join(lines[i:])
+    return "\n".join(lines[-3:])
+
+
+def _same_columns(a: list[float], b: list[float]) -> bool:
+    if not a or not b:
+        return True  # front-ends without geometry: column count decided already
+    return len(a) == len(b) and all(abs(x - y) <= settings.CONTINUATION_EDGE_TOLERANCE for x, y in zip(a, b))
+
+
+def _row_values(grid: Grid, r: int, roles: list[str | None]) -> dict[str, str]:
+    """Cell text per role; a cell spanning several columns counts once, for its first column."""
+    values: dict[str, str] = {}
+    for k, role in enumerate(roles):
+        c = grid.cell(r, k)
+        if role is None or c is None:
+            continue
+        text = c.text.strip()
+        if text:
+            values[role] = (values[role] + "\n" + text) if role in values else text
+    return values
+
+
+def _row_text(grid: Grid, r: int) -> str:
+    return collapse(" ".join(c.text for c in grid.row_cells(r)))
+
+
+def _group_title(grid: Grid, r: int, roles: list[str | None]) -> str:
+    texts = [c.text for c in grid.row_cells(r) if roles[c.col] != "stt" and c.text.strip()]
+    return collapse(" ".join(texts))
+
+
+class Interpreter:
+    """Stateful reader of a document's grids in page order; one instance per document."""
+
+    def __init__(self, matches_indicator: Callable[[str], bool] | None = None) -> None:
+        self.matches_indicator = matches_indicator
+        self.rows: list[TableRow] = []
+        self.tables: list[_Table] = []
+        self.current: _Table | None = None
+        self.budget_total_text: str | None = None
+        self.budget_unit: str | None = None
+        self.warnings: list[str] = []
+
+    # -- tables -------------------------------------------------------------------------
+    def _start_table(self, grid: Grid, header: Header, title: str) -> _Table:
+        name_k = header.roles.index("name")
+        kind = table_type_from_caption(title) or table_type_from_columns(header.roles, header.texts[name_k])
+        table = _Table(index=len(self.tables), kind=kind, header=header, n_cols=grid.n_cols,
+                       col_edges=grid.col_edges)
+        self.tables.append(table)
+        if kind == "budget":
+            m = _UNIT_IN_CAPTION.search(title)
+            amount_k = header.roles.index("amount") if "amount" in header.roles else None
+            h = _UNIT_IN_HEADER.search(header.texts[amount_k]) if amount_k is not None else None
+            unit = m.group(1) if m else (h.group(1) if h else None)
+            if unit and not self.budget_unit:
+                self.budget_unit = collapse(unit).strip(" .;")
+        return table
+
+    def feed(self, grid: Grid) -> None:
+        header = find_header(grid)
+        title = caption_title(grid.caption)
+        new_title = bool(table_type_from_caption(title)) or "phu luc" in fold(title)
+        if header is not None:
+            cur = self.current
+            if cur is not None and not new_title and cur.header.roles == header.roles:
+                table = cur  # header repeated on a new page
+            else:
+                table = self._start_table(grid, header, title)
+            start, continued = header.data_start, table is cur
+        elif self.current is not None and grid.n_cols == self.current.n_cols and not new_title \
+                and _same_columns(grid.col_edges, self.current.col_edges):
+            table, start, continued = self.current, 0, True
+        else:
+            self.warnings.append(f"page {grid.page}: a table without recognisable column names was not read "
+                                 f"({grid.n_rows} rows x {grid.n_cols} columns)")
+            return
+        self.current = table
+        self._read_rows(grid, table, start, continued)
+
+    # -- rows ---------------------------------------------------------------------------
+    def _read_rows(self, grid: Grid, table: _Table, start: int, continued: bool) -> None:
+        roles = table.header.roles
+        first_data = True
+        for r in range(start, grid.n_rows):
+            values = _row_values(grid, r, roles)
+            if not any(v.strip() for v in values.values()) and not _row_text(grid, r):
+                continue
+            stt = collapse(values.pop("stt", "")) or None
+            name = values.get("name", "")
+            has_values = any(values.get(k, "").strip() for k in VALUE_ROLES)
+            cells = grid.row_cells(r)
+            spans_all = len(cells) <= 2 and any(c.col_span >= max(2, grid.n_cols - 1) for c in cells)
+            if stt and _GROUP_STT.match(fold(stt)) and (not has_values or spans_all) \
+                    and not (table.kind == "budget" and values.get("amount")):
+                table.section = _GROUP_STT.match(stt.strip()).group(1).upper() if _GROUP_STT.match(stt.strip()) \
+                    else stt
+                table.section_title = _group_title(grid, r, roles) or None
+                first_data = False
+                continue
+            if not stt and _TOTAL.match(fold(name)) and (values.get("amount") or table.kind == "budget"):
+                if table.kind == "budget" and values.get("amount"):
+                    self.budget_total_text = values["amount"]
+                first_data = False
+                continue
+            if not stt and spans_all and not has_values:
+                # an unnumbered title across the whole table: a section heading without a code
+                if continued and first_data and self.rows and self.rows[-1].table_index == table.index:
+                    self._join(self.rows[-1], values, grid, r)
+                else:
+                    table.section, table.section_title = None, _group_title(grid, r, roles) or None
+                first_data = False
+                continue
+            if continued and first_data and not stt and self.rows and self.rows[-1].table_index == table.index:
+                self._join(self.rows[-1], values, grid, r)  # a row split by the page break
+                first_data = False
+                continue
+            first_data = False
+            conf = min((c.confidence for c in cells), default=1.0)
+            bbox = _union([c.bbox for c in cells if c.bbox])
+            self.rows.append(TableRow(
+                table=table.kind, kind="", table_index=table.index, section=table.section,
+                section_title=table.section_title, stt=stt, cells=values, page=grid.page, bbox=bbox,
+                confidence=conf, method=grid.method, pages=[grid.page],
+                flags=["low_confidence"] if conf < settings.LOW_CONFIDENCE else [],
+            ))
+
+    def _join(self, row: TableRow, values: dict[str, str], grid: Grid, r: int) -> None:
+        for role, text in values.items():
+            row.cells[role] = (row.cells[role] + "\n" + text) if row.cells.get(role) else text
+        if grid.page not in row.pages:
+            row.pages.append(grid.page)
+        row.flags.append("joined_across_pages")
+
+    # -- kinds --------------------------------------------------------------------------
+    def _decide_kinds(self) -> None:
+        for row in self.rows:
+            c = row.cells
+            ev = indicator_evidence(c.get("name"), c.get("unit_of_measure"), c.get("result"), self.matches_indicator)
+            row.kind = row_kind(row.table, ev)
+        # a parent row whose cells are filled by its sub-rows (6, then 6.1, 6.2) takes their kind
+        for i, row in enumerate(self.rows):
+            if not row.stt or row.table == "budget" or any(row.cells.get(k) for k in VALUE_ROLES):
+                continue
+            children = [r for r in self.rows[i + 1:] if r.table_index == row.table_index
+                        and r.stt and r.stt.startswith(row.stt + ".")]
+            if children:
+                kinds = [r.kind for r in children]
+                row.kind = max(set(kinds), key=kinds.count)
+
+    def result(self) -> Interpretation:
+        self._decide_kinds()
+        return Interpretation(rows=self.rows, tables=len(self.tables), budget_total_text=self.budget_total_text,
+                              budget_unit=self.budget_unit, warnings=self.warnings)
+
+
+def _union(boxes: list[BBox]) -> BBox | None:
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def interpret(grids: list[Grid], matches_indicator: Callable[[str], bool] | None = None) -> Interpretation:
+    """Read a document's grids (in page order) into typed table rows."""
+    interp = Interpreter(matches_indicator)
+    for g in sorted(grids, key=lambda g: (g.page, g.bbox[1] if g.bbox else 0.0)):
+        interp.feed(g)
+    return interp.result()

@@ -1,0 +1,89 @@
+"""What a row is (indicator, task, budget) and what a table is, from evidence, not layout rules.
+
+The table's caption and columns give a prior; a row leaves it only on evidence:
+a unit of measure, a quantitative target, an indicator-like opening ("Tỉ lệ",
+"Xếp hạng") or a catalog indicator name point to an indicator; an opening
+action verb ("Triển khai", "Xây dựng") and a long prose result point to a task.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from kehoach import settings
+from kehoach.normalize.text import fold
+
+INDICATOR_OPENINGS = (
+    "ti le", "ty le", "xep hang", "chi so", "so luong", "muc do", "dan so", "nguoi dan", "hoc sinh",
+    "co so", "giao dich", "ha tang", "phu song", "toc do", "ty trong", "ti trong", "so ho", "so nguoi",
+    "tong so", "muc",
+)
+ACTION_VERBS = (
+    "trien khai", "xay dung", "to chuc", "phoi hop", "tham gia", "tham muu", "tuyen truyen", "khuyen khich",
+    "khac phuc", "hoan thanh", "hoan thien", "nang cao", "nang cap", "phat huy", "thuc hien", "tiep tuc",
+    "tich cuc", "day manh", "cung cap", "ra soat", "ban hanh", "bo tri", "dao tao", "boi duong", "ho tro",
+    "kiem tra", "theo doi", "duy tri", "thuc day", "tang cuong", "phat trien", "ung dung", "cap nhat",
+    "chi dao", "huong dan", "thu hut", "dau tu", "sap xep", "so hoa", "ket noi", "lap", "van dong",
+)
+_QUANT = re.compile(r"^\s*(?:[≥≤<>=~]|>=|<=|tu|toi thieu|toi da|dat|tren|duoi)?\s*\d")
+
+
+def is_quantitative(text: str | None) -> bool:
+    """A target such as "100", "≥ 90", "80%", "Tối thiểu 15%"."""
+    return bool(text) and bool(_QUANT.match(fold(text)))
+
+
+def _starts(name: str, openings: tuple[str, ...]) -> bool:
+    return any(name == o or name.startswith(o + " ") for o in openings)
+
+
+def indicator_evidence(name: str | None, unit: str | None, result: str | None,
+                       matches_indicator: Callable[[str], bool] | None = None) -> int:
+    """Positive: looks like a measurable indicator; negative: looks like an action."""
+    folded = fold(name or "")
+    score = 0
+    if unit and unit.strip():
+        score += 3
+    if is_quantitative(result):
+        score += 2
+    elif result and len(result.split()) > 8:
+        score -= 1
+    if _starts(folded, INDICATOR_OPENINGS):
+        score += 2
+    if _starts(folded, ACTION_VERBS):
+        score -= 2
+    if matches_indicator is not None and name and matches_indicator(name):
+        score += 3
+    return score
+
+
+def row_kind(table: str, evidence: int) -> str:
+    if table == "budget":
+        return "budget"
+    if table == "indicators":
+        return "task" if evidence <= settings.TASK_IN_INDICATORS_MAX else "indicator"
+    return "indicator" if evidence >= settings.INDICATOR_IN_TASKS_MIN else "task"
+
+
+def table_type_from_caption(caption: str) -> str | None:
+    """indicators / tasks / budget from the title printed above a table, if it says."""
+    text = fold(caption)
+    if not text:
+        return None
+    if re.search(r"kinh phi|du toan|ngan sach", text):
+        return "budget"
+    hits = [(m.start(), t) for t, pat in (("indicators", r"chi tieu"), ("tasks", r"nhiem vu"))
+            for m in [re.search(pat, text)] if m]
+    return min(hits)[1] if hits else None
+
+
+def table_type_from_columns(roles: list[str | None], name_header: str) -> str:
+    if "amount" in roles and "lead" not in roles:
+        return "budget"
+    if "unit_of_measure" in roles:
+        return "indicators"
+    folded = fold(name_header)
+    if "chi tieu" in folded:
+        return "indicators"
+    return "tasks"

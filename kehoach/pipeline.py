@@ -1,0 +1,112 @@
+"""The whole job, stage by stage: ingest -> parse -> normalize -> validate -> export.
+
+`process_file` is the unit of work a batch executor runs (in-process now, a
+process pool or Dask later): it never raises for a bad input, it returns a
+failed `Document` naming the reason, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kehoach.errors import EmptyInput, KehoachError, UnsupportedInput
+from kehoach.ingest.discover import FileKind, InputFile, describe
+from kehoach.ingest.pdf import open_pdf
+from kehoach.normalize import catalog
+from kehoach.normalize.numbers import parse_amount
+from kehoach.normalize.records import build_item
+from kehoach.parsers.grid import ParsedSource
+from kehoach.parsers.header import parse_header
+from kehoach.parsers.interpreter import interpret
+from kehoach.parsers.pdf_tables import parse_pdf
+from kehoach.schemas import Document, Item, Mention
+
+
+@dataclass(slots=True)
+class FileResult:
+    document: Document
+    items: list[Item] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.document.status == "failed"
+
+
+def doc_id_for(info: InputFile | None, path: Path) -> str:
+    return (info.sha256 if info else hashlib.sha256(str(path).encode()).hexdigest())[:16]
+
+
+# --- stage 1: ingest + parse (front-ends fill the common grid) ------------------------------
+def parse_source(info: InputFile) -> ParsedSource:
+    if info.kind is FileKind.EMPTY:
+        raise EmptyInput("file is empty (0 bytes)")
+    if info.kind is FileKind.PDF:
+        with open_pdf(info.path) as pdf:
+            source = parse_pdf(pdf)
+        if not any(p.lines for p in source.pages) and not source.grids:
+            raise UnsupportedInput("PDF has no text layer (a scan): OCR is not supported yet")
+        return source
+    raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
+
+
+# --- stages 2-4: interpret, normalise, validate ---------------------------------------------
+def build_records(source: ParsedSource, info: InputFile, source_file: str) -> FileResult:
+    doc_id = doc_id_for(info, info.path)
+    interp = interpret(source.grids, catalog.matches_indicator)
+    table_text = "\n".join(c.text for g in source.grids for c in g.cells)
+    header = parse_header(source.pages, table_text)
+    items: list[Item] = []
+    mentions: list[Mention] = []
+    for i, row in enumerate(interp.rows):
+        item, row_mentions = build_item(row, i, source_file, doc_id)
+        items.append(item)
+        mentions.extend(row_mentions)
+    budget_total = parse_amount(interp.budget_total_text)
+    warnings = list(interp.warnings)
+    if budget_total is None and any(it.table == "budget" for it in items):
+        top = [it.amount for it in items if it.table == "budget" and it.amount is not None
+               and (it.stt or "").count(".") == 0]
+        budget_total = sum(top) if top else None
+        warnings.append("budget_total computed from the rows: the table prints no total")
+    status = "ok" if items else "no_tables"
+    doc = Document(
+        source_file=source_file, doc_id=doc_id, sha256=info.sha256, file_type=info.kind.value, status=status,
+        method=source.method, pages=source.page_count, tables=interp.tables, items=len(items),
+        items_flagged=sum(1 for it in items if it.needs_review), admin_unit_type=header.admin_unit_type,
+        admin_unit_name=header.admin_unit_name, province=header.province, issuing_body=header.issuing_body,
+        doc_number=header.doc_number, doc_symbol=header.doc_symbol, issue_date=header.issue_date,
+        title=header.title, signer_name=header.signer_name, signer_title=header.signer_title,
+        references=header.references, references_in_tables=header.references_in_tables,
+        budget_total=budget_total, budget_unit=interp.budget_unit if budget_total is not None else None,
+        warnings=warnings,
+    )
+    return FileResult(document=doc, items=items, mentions=mentions)
+
+
+def failed(path: Path, info: InputFile | None, reason: str) -> FileResult:
+    return FileResult(document=Document(
+        source_file=str(path), doc_id=doc_id_for(info, path), sha256=info.sha256 if info else None,
+        file_type=info.kind.value if info else None, status="failed", error=reason))
+
+
+def process_file(path: Path) -> FileResult:
+    """One input file end to end; bad input becomes a failed Document with a one-line reason."""
+    info: InputFile | None = None
+    try:
+        info = describe(path)
+        source = parse_source(info)
+        return build_records(source, info, str(path))
+    except KehoachError as e:
+        return failed(path, info, f"{e.reason}: {e}")
+    except ValidationError as e:
+        first = e.errors()[0]
+        return failed(path, info, f"invalid record: {'.'.join(map(str, first['loc']))}: {first['msg']}")
+    except OSError as e:
+        return failed(path, info, f"unreadable: {e.strerror or e}")
+    except Exception as e:  # a bug or an input no rule foresaw: report it, keep the batch going
+        return failed(path, info, f"internal error: {type(e).__name__}: {e}")

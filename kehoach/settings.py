@@ -1,0 +1,45 @@
+"""Every tunable threshold in one place, each with the reason it has its value.
+
+Modules import these names instead of burying literals in loops (the pdfplumber
+`TableSettings` idea): changing a cut-off is one edit, visible in review.
+"""
+
+# --- header-row detection (parsers/columns.py) ---
+# A cell that contains no known column name as whole words is still taken as one
+# when its whole folded text scores at least this (rapidfuzz ratio, 0-100) against
+# a known name: OCR damage ("Don vj chu trl") passes, body names in data rows do not.
+COLUMN_MATCH_MIN = 84
+# A row is a header row when at least this many of its cells name a known column,
+# and they include the name column; one or two matches happen by chance in data rows.
+HEADER_MIN_ROLES = 3
+# Header rows are looked for among the first rows of a grid only.
+HEADER_SEARCH_ROWS = 4
+
+# --- table continuation over pages (parsers/interpreter.py) ---
+# A headerless grid continues the previous table when it has the same number of
+# columns and its column edges lie within this many points of the previous ones.
+CONTINUATION_EDGE_TOLERANCE = 6.0
+
+# --- page furniture (parsers/pdf_text.py) ---
+# Lines in the top/bottom band of a page that are only a number are page numbers.
+FURNITURE_BAND = 60.0
+
+# --- row kinds (parsers/kinds.py) ---
+# An indicators-table row becomes a task when its evidence score is at or below
+# this; a tasks-table row becomes an indicator only at or above the second value
+# (tables are the prior, rows need strong evidence to differ from it).
+TASK_IN_INDICATORS_MAX = -1
+INDICATOR_IN_TASKS_MIN = 3
+
+# --- catalog matching (normalize/catalog.py) ---
+# Bodies: a mention maps onto a catalog entry at this WRatio or above.
+BODY_MATCH_MIN = 86
+# Second chance for long mentions that contain a whole catalog alias of 3+ words
+# ("Các chi nhánh Ngân hàng trên địa bàn xã" contains "các chi nhánh ngân hàng").
+BODY_SUBSET_MIN = 95
+# Indicators: names are long and worded differently; token_set_ratio at or above this.
+INDICATOR_MATCH_MIN = 78
+
+# --- review flags ---
+# Cells whose front-end confidence is below this are flagged for review.
+LOW_CONFIDENCE = 0.6
