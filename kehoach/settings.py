@@ -37,8 +37,8 @@ BODY_MATCH_MIN = 86
 # Second chance for long mentions that contain a whole catalog alias of 3+ words
 # ("Các chi nhánh Ngân hàng trên địa bàn xã" contains "các chi nhánh ngân hàng").
 BODY_SUBSET_MIN = 95
-# Indicators: names are long and worded differently; token_set_ratio at or above this.
-INDICATOR_MATCH_MIN = 78
+# Indicators: names are long and worded differently; catalog.indicator_similarity at or above this.
+INDICATOR_MATCH_MIN = 80
 
 # --- review flags ---
 # Cells whose front-end confidence is below this are flagged for review.

@@ -379,6 +379,7 @@ class Generator:
                 n = 0
             body = []
             for _, name, result, lead, coord in sorted(picked, key=TASKS.index):
+                lead = lead + (["vp_hdnd_ubnd" if lead[0] == "cong_an" else "ttpvhcc"] if rng.random() < 0.2 else [])
                 body.append(dict(kind="task", name=self.fill(name), result=result, lead=self.units(lead),
                                  coord=self.units(coord, extra=rng.randint(0, 1), avoid=lead),
                                  monitor=self.units(rng.choice([["vp_hdnd_ubnd"], ["ban_chi_dao"], ["phong_vhxh"]])),
@@ -450,11 +451,10 @@ def key_item(table, layout, row, section):
     return item
 
 
-def build_document(rng, prof, stem):
-    """Draw all content of one document; returns (meta, tables, key)."""
+def build_document(rng, prof, stem, name):
+    """Draw all content of one document named `name`; returns (meta, tables, key)."""
     gen = Generator(rng, prof)
     t = prof["admin"]
-    name = rng.choice(COMMUNES[t])
     province = rng.choice(PROVINCES)
     number = rng.randint(100, 260)
     month = rng.choice([9, 10, 11, 12])
@@ -521,7 +521,7 @@ def styles(font, tfont):
     """Paragraph styles for the body (font) and the tables (tfont)."""
     s = lambda name, **kw: ParagraphStyle(name, **{"fontName": font, "fontSize": 13, "leading": 17, **kw})
     return dict(
-        hdr=s("hdr", fontSize=11.5, leading=14, alignment=TA_CENTER),
+        hdr=s("hdr", fontSize=11, leading=14, alignment=TA_CENTER),
         title=s("title", fontName=font + "-Bold", fontSize=13.5, leading=17.5, alignment=TA_CENTER),
         body=s("body", alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=3),
         head=s("head", fontName=font + "-Bold", spaceBefore=4, spaceAfter=3),
@@ -557,8 +557,9 @@ def first_part(meta, prof, st):
     right = [Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["hdr"]),
              Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["hdr"]), rule(52),
              Paragraph(f"{name}, {day} tháng {meta['month']} năm 2025", st["hdr"])]
-    header = Table([[left, right]], colWidths=[62 * mm, 98 * mm])
-    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    header = Table([[left, right]], colWidths=[60 * mm, 100 * mm])
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     out = [header, Spacer(1, 8 * mm), Paragraph("<b>KẾ HOẠCH</b>", st["title"]), para(meta["title"], st["title"]),
            Spacer(1, 3 * mm)]
@@ -600,11 +601,23 @@ def first_part(meta, prof, st):
         sig.append(para(meta["signer"], st["sig"]))
     recv = [para("Nơi nhận:", st["small"], bold=True),
             para(f"- UBND tỉnh {meta['province']} (b/c);\n- TT. Đảng ủy, HĐND {t} (b/c);\n"
-                 f"- CT, các PCT UBND {t};\n- Như mục IV;\n- Lưu: VT.", st["small"])]
+                 f"- CT, các PCT UBND {t};\n- Như trên;\n- Lưu: VT.", st["small"])]
     block = Table([[recv, sig]], colWidths=[80 * mm, 80 * mm])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     out += [Spacer(1, 4 * mm), KeepTogether(block)]
     return out, printed
+
+
+class ClosedTable(Table):
+    """A Table that rules both halves of a row split across a page break, as word processors do."""
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            first = parts[1].repeatRows if isinstance(parts[1].repeatRows, int) else len(parts[1].repeatRows)
+            parts[0].setStyle([("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.black)])
+            parts[1].setStyle([("LINEABOVE", (0, first), (-1, first), 0.6, colors.black)])
+        return parts
 
 
 def appendix(meta, prof, st, roman, table, layout, rows, total):
@@ -666,7 +679,7 @@ def appendix(meta, prof, st, roman, table, layout, rows, total):
     if prof["split"]:   # top-aligned cells split cleanly across pages
         style.append(("VALIGN", (0, head_rows), (-1, -1), "TOP"))
     repeat = head_rows if prof["repeat"] else 0
-    tbl = Table(data, colWidths=[w * mm for _, _, w in layout], style=TableStyle(style), repeatRows=repeat,
+    tbl = ClosedTable(data, colWidths=[w * mm for _, _, w in layout], style=TableStyle(style), repeatRows=repeat,
                 splitInRow=24 if prof["split"] else 0, splitByRow=0 if prof["split"] else 1,
                 hAlign="CENTER")
     out.append(tbl)
@@ -722,11 +735,13 @@ def main():
     (out / "keys").mkdir(parents=True, exist_ok=True)
     (out / "pdf").mkdir(parents=True, exist_ok=True)
     register_fonts()
+    names = {t: random.Random(args.seed).sample(v, len(v)) for t, v in COMMUNES.items()}  # distinct per type
     for i in range(args.count):
         stem = f"sample_{i + 1:02d}"
         prof = PROFILES[i % len(PROFILES)]
         rng = random.Random(args.seed * 1000 + i)
-        meta, tables, key = build_document(rng, prof, stem)
+        pool = names[prof["admin"]]
+        meta, tables, key = build_document(rng, prof, stem, pool[(i // 2) % len(pool)])
         meta["sections"] = ", ".join(f"Phụ lục {r}" for r in ("I", "II", "III")[:len(tables)][:2])
         printed = render(out / "pdf" / f"{stem}.pdf", meta, prof, tables)
         catalogue = references_catalogue(meta)

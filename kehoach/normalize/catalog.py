@@ -59,8 +59,9 @@ class Catalog:
     """Aliases per canonical id; `match` returns the best id or None."""
 
     def __init__(self, entries: dict[str, tuple[str, list[str]]], cutoff: float, scorer,
-                 generic_id: str | None = None) -> None:
+                 generic_id: str | None = None, subset_fallback: bool = False) -> None:
         self.generic_id = generic_id
+        self.subset_fallback = subset_fallback
         self.names = {key: canonical for key, (canonical, _) in entries.items()}
         self._choices: list[str] = []
         self._ids: list[str] = []
@@ -86,7 +87,7 @@ class Catalog:
                 best = process.extractOne(stripped, self._choices, scorer=self.scorer, score_cutoff=self.cutoff)
         if best is None and self.generic_id and _GENERIC.match(query) and not _SPECIFIC.search(query):
             return Match(id=self.generic_id, name=self.names[self.generic_id], score=float(self.cutoff))
-        if best is None:
+        if best is None and self.subset_fallback:
             best = process.extractOne(query, self._choices, scorer=fuzz.token_set_ratio,
                                       score_cutoff=settings.BODY_SUBSET_MIN)
             if best is not None and len(self._choices[best[2]].split()) < 3:
@@ -108,7 +109,8 @@ def bodies() -> Catalog:
     for row in _read_csv("unit_keys.csv"):
         aliases = [a.strip() for a in re.split(r"[;]", row.get("written_as_for_example") or "") if a.strip()]
         entries[row["key"]] = (row["canonical_name"], aliases)
-    return Catalog(entries, settings.BODY_MATCH_MIN, fuzz.token_sort_ratio, generic_id="all_units")
+    return Catalog(entries, settings.BODY_MATCH_MIN, fuzz.token_sort_ratio, generic_id="all_units",
+                   subset_fallback=True)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +120,13 @@ def indicators() -> Catalog:
         name = re.sub(r"\s*\((group heading)\)\s*$", "", row["canonical_name"])
         aliases = [a.strip() for a in name.split(" / ")] if " / " in name else []
         entries[row["key"]] = (name, aliases)
-    return Catalog(entries, settings.INDICATOR_MATCH_MIN, fuzz.token_set_ratio)
+    return Catalog(entries, settings.INDICATOR_MATCH_MIN, indicator_similarity)
+
+
+def indicator_similarity(query: str, choice: str, **_: object) -> float:
+    """token_set_ratio, capped by token_sort_ratio + 20: rewordings score high, but a short
+    name that merely occurs inside a long one ("Y tế", "Giáo dục") does not."""
+    return min(fuzz.token_set_ratio(query, choice), fuzz.token_sort_ratio(query, choice) + 20)
 
 
 def matches_indicator(name: str) -> bool:

@@ -17,28 +17,24 @@ def nfc(text: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines with single spaces, repairing breaks at '-' and '/'.
+    """Join wrapped lines with single spaces, repairing typographic hyphenation.
 
-    A line ending in a hyphen glued to a word ("57-" then "NQ/TW") is a split
-    token: the hyphen is kept and no space added. A lowercase word broken with a
-    hyphen ("thông-" "tin") is typographic hyphenation: the hyphen goes. A
-    spaced dash ("kinh tế -" "xã hội") is a real dash and keeps its spaces.
+    Word processors and PDF writers wrap at spaces, so a line break stands for a
+    space, also after '-' or '/' ("HĐND-" / "UBND" was "HĐND- UBND" in the
+    source). Only a lowercase word cut by a hyphen ("thông-" / "tin"), which
+    Vietnamese text almost never has but OCR of justified text produces, loses
+    its hyphen and is glued back.
     """
     out = ""
     for raw in lines:
         line = _WS.sub(" ", raw).strip()
         if not line:
             continue
-        if not out:
-            out = line
-            continue
-        if out.endswith("/") or (out.endswith("-") and len(out) > 1 and not out[-2].isspace()):
-            if out.endswith("-") and out[-2].isalpha() and out[-2].islower() and line[0].islower():
-                out = out[:-1] + line
-            else:
-                out += line
+        if out.endswith("-") and len(out) > 2 and out[-2].isalpha() and out[-2].islower() \
+                and out[-3].isalpha() and line[0].islower():
+            out = out[:-1] + line
         else:
-            out += " " + line
+            out = f"{out} {line}" if out else line
     return out
 
 

@@ -14,13 +14,15 @@ import re
 
 from kehoach.normalize.text import clean_text, collapse, fold
 
-# folded words that open a body's name when written with a capital (or "các")
+# folded words that open a body's name when written with a capital (or "các"). "UBND",
+# "HĐND" and "Ngân hàng" are left out: at a line start they mostly qualify the line
+# before ("Các phòng, ban chuyên môn" / "UBND xã"); after ';' they still split.
 BODY_HEADS = (
-    "phong", "van phong", "vp", "trung tam", "tt", "cong an", "ca", "ban", "bch", "dang uy", "uy ban", "ubnd",
-    "ub", "ubmttq", "mttq", "tram", "tyt", "to", "doan", "hoi", "truong", "doanh nghiep", "dn", "ngan hang",
+    "phong", "van phong", "vp", "trung tam", "tt", "cong an", "ca", "ban", "bch", "dang uy", "uy ban",
+    "ub", "ubmttq", "mttq", "tram", "tyt", "to", "doan", "hoi", "truong", "doanh nghiep", "dn",
     "chi nhanh", "cac", "co quan", "don vi", "buu dien", "vnpt", "viettel", "mobifone", "hop tac xa", "htx",
-    "nguoi dan", "cong dan", "quan su", "thuong truc", "chu tich", "pho chu tich", "cong chuc", "hdnd",
-    "lanh dao", "bo phan", "so", "cum", "ap", "khu pho", "thon",
+    "nguoi dan", "cong dan", "quan su", "thuong truc", "chu tich", "pho chu tich", "cong chuc",
+    "lanh dao", "bo phan", "cum", "ap", "khu pho", "thon",
 )
 # a line ending like this continues on the next line
 _OPEN_END = re.compile(r"(?:\b(?:và|của|thuộc|với|các|cho|tại|trên|về)|[-&,/(])\s*$", re.IGNORECASE)

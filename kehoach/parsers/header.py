@@ -127,9 +127,10 @@ def references(text: str, own_number: str | None = None) -> list[str]:
 def parse_header(pages: list[PageText], table_text: str = "") -> Header:
     """Header fields from the page text outside tables.
 
-    `references` are the documents the plan cites in its own text (title, "Căn
-    cứ" bases, body); documents named inside table cells (tasks that implement
-    another plan) are listed apart in `references_in_tables`.
+    `references` are all the documents the plan cites anywhere (title, "Căn cứ"
+    bases, body, then table cells), once each; `references_in_tables` lists the
+    ones cited only inside table cells, so a user who wants the legal bases alone
+    can take them out.
     """
     first = [ln for p in pages[:2] for ln in p.lines]
     all_text = "\n".join(p.text for p in pages)
@@ -158,7 +159,8 @@ def parse_header(pages: list[PageText], table_text: str = "") -> Header:
         if title:
             h.signer_title, h.signer_name = title, name
             break
-    h.references = references(all_text, h.doc_number)
-    cited = {fold(r).upper() for r in h.references}
+    in_text = references(all_text, h.doc_number)
+    cited = {fold(r).upper() for r in in_text}
     h.references_in_tables = [r for r in references(table_text, h.doc_number) if fold(r).upper() not in cited]
+    h.references = in_text + h.references_in_tables
     return h

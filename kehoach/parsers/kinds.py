@@ -24,7 +24,7 @@ ACTION_VERBS = (
     "khac phuc", "hoan thanh", "hoan thien", "nang cao", "nang cap", "phat huy", "thuc hien", "tiep tuc",
     "tich cuc", "day manh", "cung cap", "ra soat", "ban hanh", "bo tri", "dao tao", "boi duong", "ho tro",
     "kiem tra", "theo doi", "duy tri", "thuc day", "tang cuong", "phat trien", "ung dung", "cap nhat",
-    "chi dao", "huong dan", "thu hut", "dau tu", "sap xep", "so hoa", "ket noi", "lap", "van dong",
+    "chi dao", "huong dan", "thuong xuyen", "thu hut", "dau tu", "sap xep", "so hoa", "ket noi", "lap", "van dong",
 )
 _QUANT = re.compile(r"^\s*(?:[≥≤<>=~]|>=|<=|tu|toi thieu|toi da|dat|tren|duoi)?\s*\d")
 
@@ -35,7 +35,8 @@ def is_quantitative(text: str | None) -> bool:
 
 
 def _starts(name: str, openings: tuple[str, ...]) -> bool:
-    return any(name == o or name.startswith(o + " ") for o in openings)
+    words = " ".join(re.findall(r"[a-z0-9]+", name))
+    return any(words == o or words.startswith(o + " ") for o in openings)
 
 
 def indicator_evidence(name: str | None, unit: str | None, result: str | None,
@@ -47,14 +48,12 @@ def indicator_evidence(name: str | None, unit: str | None, result: str | None,
         score += 3
     if is_quantitative(result):
         score += 2
-    elif result and len(result.split()) > 8:
-        score -= 1
     if _starts(folded, INDICATOR_OPENINGS):
         score += 2
     if _starts(folded, ACTION_VERBS):
         score -= 2
     if matches_indicator is not None and name and matches_indicator(name):
-        score += 3
+        score += 2
     return score
 
 
