@@ -42,13 +42,21 @@ def _opens_body(line: str, after_comma: bool) -> bool:
     return first[:1].isupper() or fold(first) == "cac"
 
 
+def _known(text: str) -> bool:
+    """A whole catalog body ("TTPVHCC xã"): a comma before it separates two bodies."""
+    from kehoach.normalize.catalog import bodies  # late: the catalog loads its data on first use
+
+    return bodies().match(text) is not None
+
+
 def _split_commas(segment: str) -> list[str]:
     """Cut at commas that separate two named bodies, keeping the printed text intact."""
     out: list[str] = []
     start = 0
     for m in re.finditer(r",\s*", segment):
         before, after = segment[start:m.start()], segment[m.end():].split(",")[0]
-        if _opens_body(after, after_comma=True) and len(after.split()) >= 2 and len(before.split()) >= 2:
+        named = _opens_body(after, after_comma=True) or (after[:1].isupper() and _known(after) and _known(before))
+        if named and len(after.split()) >= 2 and len(before.split()) >= 2:
             out.append(before)
             start = m.end()
     out.append(segment[start:])

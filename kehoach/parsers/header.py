@@ -56,12 +56,15 @@ def _find_kehoach(lines: list[TextLine]) -> int | None:
 
 
 def _title(lines: list[TextLine], at: int) -> str | None:
-    bold_known = any(ln.bold for ln in lines)
+    """The lines after "KẾ HOẠCH": the bold run when the front-end knows bold, else up to "Căn cứ"."""
+    bold_known = lines[at].bold
     parts: list[str] = []
     for ln in lines[at + 1: at + 12]:
-        if _TITLE_STOP.match(ln.text.strip()) or (bold_known and not ln.bold and parts):
-            break
         if bold_known and not ln.bold:
+            break
+        if not bold_known and parts and _TITLE_STOP.match(ln.text.strip()):
+            break
+        if not bold_known and _TITLE_STOP.match(ln.text.strip()) and fold(ln.text).startswith("can cu"):
             break
         parts.append(ln.text)
     return join_lines(parts) or None
@@ -93,16 +96,26 @@ def _issuing_body(body: str) -> str | None:
 
 
 def _signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
+    """The last signature block: its upper-case title lines and the name printed below them.
+
+    Only lines in the title's column count, so the "Nơi nhận" list printed to
+    the left at the same height does not break the block apart.
+    """
     for i in range(len(lines) - 1, -1, -1):
-        if not _SIGN_TITLE.match(lines[i].text.strip()):
+        anchor = lines[i]
+        if not _SIGN_TITLE.match(anchor.text.strip()) or not _is_upper(anchor.text):
             continue
-        # the signature block: consecutive upper-case lines ending at i, then the name below
-        j = i
-        while j - 1 >= 0 and _SIGN_TITLE.match(lines[j - 1].text.strip()) and _is_upper(lines[j - 1].text):
+        centre = (anchor.x0 + anchor.x1) / 2
+        column = [ln for ln in lines if ln.x1 == ln.x0 or ln.x0 <= centre <= ln.x1]
+        k = column.index(anchor)
+        j = k
+        while j - 1 >= 0 and _SIGN_TITLE.match(column[j - 1].text.strip()) and _is_upper(column[j - 1].text):
             j -= 1
-        title = collapse(" ".join(ln.text for ln in lines[j: i + 1]))
+        while k + 1 < len(column) and _is_upper(column[k + 1].text) and not _PERSON.match(column[k + 1].text):
+            k += 1
+        title = collapse(" ".join(ln.text for ln in column[j: k + 1]))
         name = None
-        for ln in lines[i + 1: i + 8]:
+        for ln in column[k + 1: k + 8]:
             text = ln.text.strip()
             if _PERSON.match(text) and not _is_upper(text):
                 name = text

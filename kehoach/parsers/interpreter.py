@@ -25,6 +25,7 @@ from kehoach.parsers.kinds import (
 
 VALUE_ROLES = ("unit_of_measure", "result", "lead", "coordinating", "monitoring", "deadline", "note", "amount")
 _GROUP_STT = re.compile(r"^(?:phan\s+|muc\s+)?([IVXLC]+|[A-Z])[.)]?$", re.IGNORECASE)
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 _TOTAL = re.compile(r"^(tong cong|tong so|tong|cong)\b")
 _UNIT_IN_CAPTION = re.compile(r"đơn vị tính\s*:?\s*([^\n)]+)", re.IGNORECASE)
 _UNIT_IN_HEADER = re.compile(r"\(([^)]*đồng[^)]*)\)", re.IGNORECASE)
@@ -101,6 +102,12 @@ def _row_text(grid: Grid, r: int) -> str:
     return collapse(" ".join(c.text for c in grid.row_cells(r)))
 
 
+def _is_column_numbering(grid: Grid, r: int) -> bool:
+    """A "(1) (2) (3) ..." row under the header numbers the columns; it is not an item."""
+    texts = [c.text.strip() for c in grid.row_cells(r) if c.text.strip()]
+    return len(texts) >= max(3, grid.n_cols - 1) and all(_COLUMN_NUMBER.match(t) for t in texts)
+
+
 def _group_title(grid: Grid, r: int, roles: list[str | None]) -> str:
     texts = [c.text for c in grid.row_cells(r) if roles[c.col] != "stt" and c.text.strip()]
     return collapse(" ".join(texts))
@@ -161,7 +168,8 @@ class Interpreter:
         first_data = True
         for r in range(start, grid.n_rows):
             values = _row_values(grid, r, roles)
-            if not any(v.strip() for v in values.values()) and not _row_text(grid, r):
+            if (not any(v.strip() for v in values.values()) and not _row_text(grid, r)) \
+                    or _is_column_numbering(grid, r):
                 continue
             stt = collapse(values.pop("stt", "")) or None
             name = values.get("name", "")

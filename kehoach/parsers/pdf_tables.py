@@ -15,7 +15,7 @@ import pdfplumber
 from pdfplumber.utils import extract_text
 
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
-from kehoach.parsers.pdf_text import drop_furniture, reading_order, words_to_lines
+from kehoach.parsers.pdf_text import drop_furniture, header_column_split, reading_order, words_to_lines
 
 METHOD = "pdf-text"
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -87,7 +87,7 @@ def parse_page(page: pdfplumber.page.Page, page_no: int) -> tuple[PageText, list
     grids = [g for g in (table_to_grid(t, chars, page_no) for t in tables) if g and g.n_rows >= 1]
     boxes = [g.bbox for g in grids]
     words = [w for w in page.extract_words(extra_attrs=["fontname"]) if not _inside(w, boxes)]
-    lines = reading_order(drop_furniture(words_to_lines(words), float(page.height)))
+    lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), float(page.height)))
     previous_bottom = 0.0
     for g in sorted(grids, key=lambda g: g.bbox[1]):
         g.caption = "\n".join(ln.text for ln in lines if previous_bottom <= ln.top and ln.bottom <= g.bbox[1] + 1)

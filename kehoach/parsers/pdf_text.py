@@ -11,15 +11,36 @@ from __future__ import annotations
 import re
 from kehoach import settings
 from kehoach.parsers.grid import TextLine
-from kehoach.normalize.text import nfc
+from kehoach.normalize.text import fold, nfc
 
 LINE_TOP_TOLERANCE = 2.5  # points: words whose tops differ less than this share a line
 COLUMN_GAP = 28.0  # points: a wider gap inside a line separates two text columns
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE)
 
 
-def words_to_lines(words: list[dict]) -> list[TextLine]:
-    """Group pdfplumber words into column-aware lines in reading order."""
+def header_column_split(words: list[dict]) -> tuple[float, float] | None:
+    """(x, bottom) of the two-column header block, found from the national motto.
+
+    Vietnamese administrative documents print the issuing body on the left and
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on the right above the title; the
+    motto's first word marks where the right column starts. Lines above the
+    word "KẾ HOẠCH" (or the motto block's last line) are cut there.
+    """
+    for i, w in enumerate(words[:-1]):
+        if fold(w["text"]) == "cong" and fold(words[i + 1]["text"]) == "hoa" and w["text"].isupper():
+            bottom = next((v["top"] for v in words if fold(v["text"]) == "ke" and v["text"].isupper()
+                           and v["top"] > w["bottom"] and fold(words[words.index(v) + 1]["text"]) == "hoach"),
+                          w["bottom"] + 80)
+            return w["x0"] - 2, bottom
+    return None
+
+
+def words_to_lines(words: list[dict], split: tuple[float, float] | None = None) -> list[TextLine]:
+    """Group pdfplumber words into column-aware lines in reading order.
+
+    `split` (x, bottom) cuts every line above `bottom` at `x` (the header block);
+    elsewhere a wide gap between words separates two text columns.
+    """
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - w["top"]) <= LINE_TOP_TOLERANCE:
@@ -30,8 +51,13 @@ def words_to_lines(words: list[dict]) -> list[TextLine]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
         segment = [row[0]]
+        in_header = split is not None and row[0]["top"] < split[1]
         for w in row[1:]:
-            if w["x0"] - segment[-1]["x1"] > COLUMN_GAP:
+            if in_header:
+                cut = segment[-1]["x0"] < split[0] <= w["x0"]
+            else:
+                cut = w["x0"] - segment[-1]["x1"] > COLUMN_GAP
+            if cut:
                 lines.append(_line(segment))
                 segment = [w]
             else:
