@@ -74,6 +74,16 @@ class Catalog:
         self.cutoff = cutoff
         self.scorer = scorer
 
+    def _containing(self, query: str) -> tuple[str, float, int] | None:
+        """The longest alias of 3+ words whose words all occur in the (longer) mention."""
+        words = set(query.split())
+        hits = [(len(c.split()), k) for k, c in enumerate(self._choices)
+                if len(c.split()) >= 3 and set(c.split()) <= words]
+        if not hits:
+            return None
+        k = max(hits)[1]
+        return self._choices[k], float(settings.BODY_SUBSET_MIN), k
+
     def match(self, text: str | None) -> Match | None:
         if not text or not text.strip():
             return None
@@ -88,10 +98,7 @@ class Catalog:
         if best is None and self.generic_id and _GENERIC.match(query) and not _SPECIFIC.search(query):
             return Match(id=self.generic_id, name=self.names[self.generic_id], score=float(self.cutoff))
         if best is None and self.subset_fallback:
-            best = process.extractOne(query, self._choices, scorer=fuzz.token_set_ratio,
-                                      score_cutoff=settings.BODY_SUBSET_MIN)
-            if best is not None and len(self._choices[best[2]].split()) < 3:
-                best = None
+            best = self._containing(query)
         if best is None:
             return None
         key = self._ids[best[2]]

@@ -25,6 +25,7 @@ from kehoach.parsers.kinds import (
 
 VALUE_ROLES = ("unit_of_measure", "result", "lead", "coordinating", "monitoring", "deadline", "note", "amount")
 _GROUP_STT = re.compile(r"^(?:phan\s+|muc\s+)?([IVXLC]+|[A-Z])[.)]?$", re.IGNORECASE)
+_CONTINUED = re.compile(r"\(?\btiep( theo)?\b\)?")  # "Phụ lục I (tiếp theo)": the same table goes on
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 _TOTAL = re.compile(r"^(tong cong|tong so|tong|cong)\b")
 _UNIT_IN_CAPTION = re.compile(r"đơn vị tính\s*:?\s*([^\n)]+)", re.IGNORECASE)
@@ -86,11 +87,16 @@ def _same_columns(a: list[float], b: list[float]) -> bool:
 
 
 def _row_values(grid: Grid, r: int, roles: list[str | None]) -> dict[str, str]:
-    """Cell text per role; a cell spanning several columns counts once, for its first column."""
+    """Cell text per role.
+
+    A cell spanning several columns counts once, for its first column. A cell
+    merged down over several rows (one lead body for rows 1-3) belongs to each
+    row it covers, as a reader would read it.
+    """
     values: dict[str, str] = {}
     for k, role in enumerate(roles):
-        c = grid.cell(r, k)
-        if role is None or c is None:
+        c = grid.covering(r, k)
+        if role is None or c is None or c.col != k or (c.row != r and role in ("stt", "name")):
             continue
         text = c.text.strip()
         if text:
@@ -144,7 +150,9 @@ class Interpreter:
     def feed(self, grid: Grid) -> None:
         header = find_header(grid)
         title = caption_title(grid.caption)
-        new_title = bool(table_type_from_caption(title)) or "phu luc" in fold(title)
+        folded_title = fold(title)
+        new_title = (bool(table_type_from_caption(title)) or "phu luc" in folded_title) \
+            and not _CONTINUED.search(folded_title)
         if header is not None:
             cur = self.current
             if cur is not None and not new_title and cur.header.roles == header.roles:

@@ -15,7 +15,13 @@ import pdfplumber
 from pdfplumber.utils import extract_text
 
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
-from kehoach.parsers.pdf_text import drop_furniture, header_column_split, reading_order, words_to_lines
+from kehoach.parsers.pdf_text import (
+    drop_furniture,
+    drop_running_lines,
+    header_column_split,
+    reading_order,
+    words_to_lines,
+)
 
 METHOD = "pdf-text"
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -81,18 +87,22 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
 
 
 def parse_page(page: pdfplumber.page.Page, page_no: int) -> tuple[PageText, list[Grid]]:
-    """One page: its grids (with captions) and the text around them."""
+    """One page: its grids and the text lines around them (captions are set later)."""
     tables = [t for t in page.find_tables(TABLE_SETTINGS) if len(t.cells) >= 2]
     chars = page.chars
     grids = [g for g in (table_to_grid(t, chars, page_no) for t in tables) if g and g.n_rows >= 1]
     boxes = [g.bbox for g in grids]
     words = [w for w in page.extract_words(extra_attrs=["fontname"]) if not _inside(w, boxes)]
     lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), float(page.height)))
+    return PageText(page=page_no, lines=lines, width=float(page.width), height=float(page.height)), grids
+
+
+def set_captions(page: PageText, grids: list[Grid]) -> None:
+    """A grid's caption is the text between the previous table on its page (or the top) and it."""
     previous_bottom = 0.0
     for g in sorted(grids, key=lambda g: g.bbox[1]):
-        g.caption = "\n".join(ln.text for ln in lines if previous_bottom <= ln.top and ln.bottom <= g.bbox[1] + 1)
+        g.caption = "\n".join(ln.text for ln in page.lines if previous_bottom <= ln.top and ln.bottom <= g.bbox[1] + 1)
         previous_bottom = g.bbox[3]
-    return PageText(page=page_no, lines=lines, width=float(page.width), height=float(page.height)), grids
 
 
 def parse_pdf(pdf: pdfplumber.PDF) -> ParsedSource:
@@ -103,4 +113,7 @@ def parse_pdf(pdf: pdfplumber.PDF) -> ParsedSource:
         pages.append(text)
         grids.extend(page_grids)
         page.flush_cache()
+    drop_running_lines(pages)
+    for page in pages:
+        set_captions(page, [g for g in grids if g.page == page.page])
     return ParsedSource(pages=pages, grids=grids, method=METHOD, page_count=len(pdf.pages))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from kehoach import settings
-from kehoach.parsers.grid import TextLine
+from kehoach.parsers.grid import PageText, TextLine
 from kehoach.normalize.text import fold, nfc
 
 LINE_TOP_TOLERANCE = 2.5  # points: words whose tops differ less than this share a line
@@ -97,3 +97,28 @@ def reading_order(lines: list[TextLine]) -> list[TextLine]:
     parser using x positions, so plain top order is the honest default here.
     """
     return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+
+
+def drop_running_lines(pages: list[PageText]) -> None:
+    """Remove running headers/footers: the same line in a page's top or bottom band on many pages.
+
+    Digits are ignored when comparing ("Trang 3 / 12" repeats as "Trang / ").
+    A line counts as running when it is found on at least half the pages, and on
+    three pages or more, so a short document's real text is never taken away.
+    """
+    band = settings.FURNITURE_BAND
+
+    def key(ln: TextLine) -> str:
+        return re.sub(r"\d+", "#", fold(ln.text))
+
+    def in_band(ln: TextLine, page: PageText) -> bool:
+        return ln.top < band or (page.height > 0 and ln.bottom > page.height - band)
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        for k in {key(ln) for ln in page.lines if in_band(ln, page)}:
+            counts[k] = counts.get(k, 0) + 1
+    running = {k for k, n in counts.items() if n >= 3 and n * 2 >= len(pages)}
+    if running:
+        for page in pages:
+            page.lines = [ln for ln in page.lines if not (in_band(ln, page) and key(ln) in running)]
