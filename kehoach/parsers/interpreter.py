@@ -26,6 +26,7 @@ from kehoach.parsers.kinds import (
 VALUE_ROLES = ("unit_of_measure", "result", "lead", "coordinating", "monitoring", "deadline", "note", "amount")
 _GROUP_STT = re.compile(r"^(?:phan\s+|muc\s+)?([IVXLC]+|[A-Z])[.)]?$", re.IGNORECASE)
 _CONTINUED = re.compile(r"\(?\btiep( theo)?\b\)?")  # "Phụ lục I (tiếp theo)": the same table goes on
+_CODE_AND_TEXT = re.compile(r"^((?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*))[.):]?\s+(\S.*)$", re.DOTALL)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 _TOTAL = re.compile(r"^(tong cong|tong so|tong|cong)\b")
 _UNIT_IN_CAPTION = re.compile(r"đơn vị tính\s*:?\s*([^\n)]+)", re.IGNORECASE)
@@ -180,6 +181,10 @@ class Interpreter:
                     or _is_column_numbering(grid, r):
                 continue
             stt = collapse(values.pop("stt", "")) or None
+            if stt and (m := _CODE_AND_TEXT.match(stt)):
+                # "I. Đến năm 2030" or "6 Tỉ lệ ..." typed in the STT cell or across the row
+                stt = m.group(1)
+                values["name"] = collapse(m.group(2) + " " + values.get("name", ""))
             name = values.get("name", "")
             has_values = any(values.get(k, "").strip() for k in VALUE_ROLES)
             cells = grid.row_cells(r)
@@ -188,7 +193,7 @@ class Interpreter:
                     and not (table.kind == "budget" and values.get("amount")):
                 table.section = _GROUP_STT.match(stt.strip()).group(1).upper() if _GROUP_STT.match(stt.strip()) \
                     else stt
-                table.section_title = _group_title(grid, r, roles) or None
+                table.section_title = collapse(name) or _group_title(grid, r, roles) or None
                 first_data = False
                 continue
             if not stt and _TOTAL.match(fold(name)) and (values.get("amount") or table.kind == "budget"):

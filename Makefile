@@ -1,0 +1,54 @@
+# kehoach: every target installs what it needs first, so each works as the first command typed
+# on a fresh Debian machine with Python 3.11.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages the pipeline needs at run time (born-digital PDFs need none beyond Python's venv).
+APT_PACKAGES ?= python3-venv
+BENCH_PATHS ?= samples/pdf
+DEMO_OUT ?= out/demo
+
+.PHONY: setup apt demo test test-fast bench lint samples clean
+
+setup: $(STAMP)
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] && ! $(PY) -c "import ensurepip" >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    echo "installing Debian packages:$$missing"; \
+	    $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "warning: cannot install$$missing (no apt-get)"; fi; \
+	fi
+
+$(STAMP): pyproject.toml | apt
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -rf $(DEMO_OUT)
+	$(BIN)/kehoach extract samples/pdf -o $(DEMO_OUT) --format all
+	@echo; echo "== scores against the answer keys in samples/keys =="
+	$(BIN)/python -m kehoach.evaluate --gold samples/keys --pred $(DEMO_OUT) --per-doc
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not e2e"
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check kehoach tests bench scripts
+
+samples: $(STAMP)
+	$(BIN)/python scripts/make_samples.py --out samples
+
+clean:
+	rm -rf out build *.egg-info .pytest_cache .ruff_cache
