@@ -56,6 +56,23 @@ def _summary(results: list[FileResult]) -> Table:
     return t
 
 
+def _manifest(results: list[FileResult], formats: list[str]) -> dict:
+    """What the run did, for scripts: counts, and every file that failed with its reason."""
+    docs = [r.document for r in results]
+    return {
+        "kehoach_version": __version__,
+        "formats": formats,
+        "files": len(docs),
+        "ok": sum(d.status == "ok" for d in docs),
+        "no_tables": [d.source_file for d in docs if d.status == "no_tables"],
+        "failed": [{"file": d.source_file, "error": d.error} for d in docs if d.status == "failed"],
+        "pages": sum(d.pages for d in docs),
+        "tables": sum(d.tables for d in docs),
+        "rows": sum(d.items for d in docs),
+        "rows_flagged": sum(d.items_flagged for d in docs),
+    }
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively) to read.")],
@@ -88,6 +105,8 @@ def extract(
     items: list[Item] = [it for r in results for it in r.items]
     mentions: list[Mention] = [m for r in results for m in r.mentions]
     write_all(output, {"documents": documents, "items": items, "mentions": mentions}, formats)
+    (output / "run.json").write_text(json.dumps(_manifest(results, formats), ensure_ascii=False, indent=1),
+                                     encoding="utf-8")
     if not quiet:
         err.print(_summary(results))
         err.print(f"wrote {', '.join(formats)} to {output}")
