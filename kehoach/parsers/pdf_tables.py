@@ -15,6 +15,7 @@ import pdfplumber
 from pdfplumber.utils import extract_text
 
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
+from kehoach.parsers.pdf_words_table import words_table
 from kehoach.parsers.pdf_text import (
     drop_furniture,
     drop_running_lines,
@@ -93,6 +94,11 @@ def parse_page(page: pdfplumber.page.Page, page_no: int) -> tuple[PageText, list
     grids = [g for g in (table_to_grid(t, chars, page_no) for t in tables) if g and g.n_rows >= 1]
     boxes = [g.bbox for g in grids]
     words = [w for w in page.extract_words(extra_attrs=["fontname"]) if not _inside(w, boxes)]
+    if not grids:
+        unruled = words_table(words, page_no, float(page.height))
+        if unruled is not None:
+            grids = [unruled]
+            words = [w for w in words if w["top"] < unruled.bbox[1] - 1]
     lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), float(page.height)))
     return PageText(page=page_no, lines=lines, width=float(page.width), height=float(page.height)), grids
 

@@ -35,7 +35,8 @@ def header_column_split(words: list[dict]) -> tuple[float, float] | None:
     return None
 
 
-def words_to_lines(words: list[dict], split: tuple[float, float] | None = None) -> list[TextLine]:
+def words_to_lines(words: list[dict], split: tuple[float, float] | None = None,
+                   gap: float = COLUMN_GAP) -> list[TextLine]:
     """Group pdfplumber words into column-aware lines in reading order.
 
     `split` (x, bottom) cuts every line above `bottom` at `x` (the header block);
@@ -56,7 +57,7 @@ def words_to_lines(words: list[dict], split: tuple[float, float] | None = None) 
             if in_header:
                 cut = segment[-1]["x0"] < split[0] <= w["x0"]
             else:
-                cut = w["x0"] - segment[-1]["x1"] > COLUMN_GAP
+                cut = w["x0"] - segment[-1]["x1"] > gap
             if cut:
                 lines.append(_line(segment))
                 segment = [w]
