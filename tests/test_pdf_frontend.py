@@ -1,0 +1,99 @@
+"""The born-digital front-end on small PDFs drawn here: ruled spans, unruled tables, page furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from kehoach.parsers.interpreter import interpret
+from kehoach.parsers.pdf_tables import parse_pdf
+
+FONTS = Path(__file__).resolve().parent.parent / "scripts" / "fonts"
+
+
+@pytest.fixture(scope="module")
+def style() -> ParagraphStyle:
+    pdfmetrics.registerFont(TTFont("KhSerif", str(FONTS / "DejaVuSerif.ttf")))
+    return ParagraphStyle("n", fontName="KhSerif", fontSize=10, leading=12)
+
+
+def _rows(style, data):
+    return [[Paragraph(c, style) if isinstance(c, str) and c else c for c in row] for row in data]
+
+
+def _build(path: Path, story, running: str | None = None) -> Path:
+    def on_page(canvas, doc):
+        if running:
+            canvas.setFont("KhSerif", 8)
+            canvas.drawString(40, landscape(A4)[1] - 25, running)
+            canvas.drawString(landscape(A4)[0] / 2, 20, str(doc.page))
+
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return path
+
+
+def _read(path: Path):
+    with pdfplumber.open(path) as pdf:
+        return parse_pdf(pdf)
+
+
+TASKS = [
+    ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+    ["I", "Nâng cao nhận thức về chuyển đổi số", "", "", ""],
+    ["1", "Tổ chức tuyên truyền sâu rộng về Nghị quyết 57-NQ/TW trên các nền tảng số của xã",
+     "Phòng Văn hóa - Xã hội", "Các cơ quan, đơn vị, các ngành xã", "Thường xuyên"],
+    ["2", "Xây dựng kế hoạch chuyển đổi số năm 2026", "Văn phòng HĐND và UBND xã",
+     "Công an xã; Trung tâm PVHCC", "Quý I/2026"],
+]
+
+
+def test_ruled_table_with_merged_cells(tmp_path, style):
+    t = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (4, 1))]))
+    src = _read(_build(tmp_path / "ruled.pdf", [Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style), t]))
+    assert len(src.grids) == 1
+    g = src.grids[0]
+    assert (g.n_rows, g.n_cols) == (4, 5)
+    group = g.cell(1, 1)
+    assert group.col_span == 4 and group.text == "Nâng cao nhận thức về chuyển đổi số"
+    assert g.cell(1, 2) is None and g.covering(1, 3) is group
+    assert "DANH MỤC CÁC NHIỆM VỤ CỤ THỂ" in g.caption
+    rows = interpret(src.grids).rows
+    assert [r.stt for r in rows] == ["1", "2"]
+    assert rows[0].section == "I" and rows[0].section_title == "Nâng cao nhận thức về chuyển đổi số"
+    assert rows[0].table == "tasks" and rows[0].method == "pdf-text"
+
+
+def test_unruled_table_is_rebuilt_from_words(tmp_path, style):
+    t = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    src = _read(_build(tmp_path / "unruled.pdf", [Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style), t]))
+    rows = interpret(src.grids).rows
+    assert [r.stt for r in rows] == ["1", "2"]
+    assert rows[0].cells["name"].replace("\n", " ").startswith("Tổ chức tuyên truyền sâu rộng")
+    assert rows[1].cells["coordinating"] == "Công an xã; Trung tâm PVHCC"
+    assert rows[0].section_title == "Nâng cao nhận thức về chuyển đổi số"
+    assert rows[0].method == "pdf-words" and rows[0].confidence < 1.0
+
+
+def test_running_header_and_page_numbers_are_not_text(tmp_path, style):
+    data = TASKS[:1] + [[str(i), f"Nhiệm vụ số {i} về chuyển đổi số", "Phòng VHXH", "Công an xã", "2026"]
+                        for i in range(1, 80)]
+    t = Table(_rows(style, data), colWidths=[40, 330, 140, 170, 80], repeatRows=1)
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    story = [Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style), t, PageBreak(), Spacer(1, 10)]
+    src = _read(_build(tmp_path / "long.pdf", story, running="Kế hoạch triển khai nhiệm vụ chuyển đổi số"))
+    assert src.page_count >= 3
+    for page in src.pages:
+        assert not any("Kế hoạch triển khai nhiệm vụ" in ln.text for ln in page.lines)
+        assert not any(ln.text.strip().isdigit() for ln in page.lines)
+    result = interpret(src.grids)
+    assert result.tables == 1  # the running header did not start a new table on each page
+    assert [r.stt for r in result.rows] == [str(i) for i in range(1, 80)]
