@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -30,7 +30,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+def main(version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                          help="Print the version and exit.")] = None) -> None:
     """kehoach: plan documents in, clean CSV / Parquet / JSON Lines out."""
 
@@ -52,7 +52,8 @@ def _summary(results: list[FileResult]) -> Table:
         t.add_column(col, justify="right")
     t.add_row(str(len(docs)), str(sum(d.status == "ok" for d in docs)), str(sum(d.status == "no_tables" for d in docs)),
               str(sum(d.status == "failed" for d in docs)), str(sum(d.pages for d in docs)),
-              str(sum(d.tables for d in docs)), str(sum(d.items for d in docs)), str(sum(d.items_flagged for d in docs)))
+              str(sum(d.tables for d in docs)), str(sum(d.items for d in docs)),
+              str(sum(d.items_flagged for d in docs)))
     return t
 
 
@@ -76,8 +77,10 @@ def _manifest(results: list[FileResult], formats: list[str]) -> dict:
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively) to read.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write documents.*, items.*, mentions.* to.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: csv, parquet, jsonl, or all.")] = "all",
+    output: Annotated[Path, typer.Option("-o", "--output",
+                                         help="Folder to write documents.*, items.*, mentions.* to.")],
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="Comma-separated: csv, parquet, jsonl, or all.")] = "all",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
 ) -> None:
     """Extract header metadata and every appendix table row from plan documents."""
@@ -86,7 +89,7 @@ def extract(
         files = walk(paths)
     except FileNotFoundError as e:
         err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if not files:
         err.print(f"[red]error:[/red] no files found under {', '.join(map(str, paths))}")
         raise typer.Exit(2)

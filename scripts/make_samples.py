@@ -27,8 +27,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageBreak,
-                                PageTemplate, Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import HRFlowable
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -411,7 +421,7 @@ class Generator:
         if spec["decimals"]:
             amounts[self.rng.randrange(6)] = self.rng.choice([25005, 125, 755])    # prints "2.500,5"
         rows, total = [], sum(amounts)
-        for i, (name, amount) in enumerate(zip(self.rng.sample(BUDGET, 6), amounts)):
+        for i, (name, amount) in enumerate(zip(self.rng.sample(BUDGET, 6), amounts, strict=True)):
             rows.append(dict(kind="budget", stt=str(i + 1), name=self.fill(name), amount=amount,
                              note=self.fill(self.rng.choice(BUDGET_NOTES)) if i % 2 == 0 else None))
         return rows, total

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import types
 import typing
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Literal, get_args, get_origin
+from typing import Literal, get_args, get_origin
 
 import pandas as pd
 import pyarrow as pa

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.normalize.text import clean_text, collapse, fold
+from kehoach.normalize.text import clean_text, fold
 
 # folded words that open a body's name when written with a capital (or "các"). "UBND",
 # "HĐND" and "Ngân hàng" are left out: at a line start they mostly qualify the line

@@ -68,7 +68,7 @@ class Grid:
         return [self.text(row, k) for k in range(self.n_cols)]
 
     @classmethod
-    def from_rows(cls, rows: list[list[str | None]], page: int = 1, **kw) -> "Grid":
+    def from_rows(cls, rows: list[list[str | None]], page: int = 1, **kw) -> Grid:
         """Build a grid from a list of rows; None marks a position covered by a span.
 
         A None right of a cell widens that cell's col_span (how pdfplumber reports

@@ -160,7 +160,8 @@ def parse_header(pages: list[PageText], table_text: str = "") -> Header:
         d = _DATE.search(ln.text)
         if d and not h.issue_date:
             day, month, year = d.group(1), d.group(2), d.group(3)
-            h.issue_date = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+            h.issue_date = year + (f"-{int(month):02d}" if month else "")
+            h.issue_date += f"-{int(day):02d}" if month and day else ""
     h.admin_unit_type, h.admin_unit_name = _admin_unit(head, body)
     provinces = Counter(collapse(m.group(2)) for m in _PROVINCE.finditer(all_text))
     h.province = provinces.most_common(1)[0][0] if provinces else None

@@ -9,11 +9,11 @@ kind. It knows nothing about PDFs, OCR or text files: only `Grid`s.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from kehoach import settings
-from kehoach.normalize.text import collapse, fold, is_roman
+from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.columns import Header, find_header
 from kehoach.parsers.grid import BBox, Grid
 from kehoach.parsers.kinds import (
@@ -84,7 +84,8 @@ def caption_title(caption: str) -> str:
 def _same_columns(a: list[float], b: list[float]) -> bool:
     if not a or not b:
         return True  # front-ends without geometry: column count decided already
-    return len(a) == len(b) and all(abs(x - y) <= settings.CONTINUATION_EDGE_TOLERANCE for x, y in zip(a, b))
+    tolerance = settings.CONTINUATION_EDGE_TOLERANCE
+    return len(a) == len(b) and all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
 def _row_values(grid: Grid, r: int, roles: list[str | None]) -> dict[str, str]:

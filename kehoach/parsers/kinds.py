@@ -9,7 +9,7 @@ action verb ("Triển khai", "Xây dựng") and a long prose result point to a t
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from kehoach import settings
 from kehoach.normalize.text import fold

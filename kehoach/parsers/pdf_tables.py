@@ -15,7 +15,6 @@ import pdfplumber
 from pdfplumber.utils import extract_text
 
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
-from kehoach.parsers.pdf_words_table import words_table
 from kehoach.parsers.pdf_text import (
     drop_furniture,
     drop_running_lines,
@@ -23,6 +22,7 @@ from kehoach.parsers.pdf_text import (
     reading_order,
     words_to_lines,
 )
+from kehoach.parsers.pdf_words_table import words_table
 
 METHOD = "pdf-text"
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -74,7 +74,7 @@ def table_to_grid(table, page_chars: list[dict], page_no: int) -> Grid | None:
         idx = owner.get((_index(tops, vm), _index(xs, hm)))
         if idx is not None:
             buckets[idx].append(ch)
-    for cell, chars in zip(cells, buckets):
+    for cell, chars in zip(cells, buckets, strict=True):
         if chars:
             cell.text = extract_text(chars).strip()
     return Grid(n_rows=len(tops), n_cols=len(xs), cells=cells, page=page_no,

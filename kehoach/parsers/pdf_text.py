@@ -9,9 +9,10 @@ text stays in order instead of being interleaved.
 from __future__ import annotations
 
 import re
+
 from kehoach import settings
-from kehoach.parsers.grid import PageText, TextLine
 from kehoach.normalize.text import fold, nfc
+from kehoach.parsers.grid import PageText, TextLine
 
 LINE_TOP_TOLERANCE = 2.5  # points: words whose tops differ less than this share a line
 COLUMN_GAP = 28.0  # points: a wider gap inside a line separates two text columns

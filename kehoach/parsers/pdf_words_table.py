@@ -40,7 +40,7 @@ def _boundaries(labels: list[TextLine], body_words: list[dict]) -> list[float]:
     """x of each boundary between adjacent columns: the widest empty strip between two labels."""
     covered = sorted((w["x0"], w["x1"]) for w in body_words)
     cuts: list[float] = []
-    for left, right in zip(labels, labels[1:]):
+    for left, right in zip(labels, labels[1:], strict=False):
         lo, hi = left.x1, right.x0
         free = [(lo, hi)]
         for a, b in covered:

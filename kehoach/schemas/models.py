@@ -83,7 +83,7 @@ class Item(_Record):
         return v
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Item":
+    def _consistent(self) -> Item:
         for role in ("lead", "coordinating", "monitoring"):
             if len(getattr(self, role)) != len(getattr(self, role + "_ids")):
                 raise ValueError(f"{role} and {role}_ids differ in length")
@@ -149,7 +149,7 @@ class Document(_Record):
         return v
 
     @model_validator(mode="after")
-    def _failed_has_reason(self) -> "Document":
+    def _failed_has_reason(self) -> Document:
         if self.status == "failed" and not self.error:
             raise ValueError("a failed document needs an error")
         return self
