@@ -38,11 +38,15 @@ _SPECIFIC = re.compile(r"ngan hang|truong|doanh nghiep|cong nghe so|y te|cong an
 _TAIL = re.compile(r"\b(xa|phuong|dac khu|thi tran)(\s+[a-z]+){0,3}$")
 
 
+_ABBREVIATION = re.compile(
+    r"(?<![a-z0-9])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=4096)
 def normalise_name(text: str) -> str:
     """Folded, abbreviation-expanded, punctuation-free form used for matching."""
     t = fold(text).replace("&", " va ")
-    for abbr in sorted(ABBREVIATIONS, key=len, reverse=True):
-        t = re.sub(r"(?<![a-z0-9])" + re.escape(abbr) + r"(?![a-z0-9])", ABBREVIATIONS[abbr], t)
+    t = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], t)
     t = re.sub(r"[^a-z0-9 ]+", " ", t)
     t = re.sub(r"\bva\b", " ", t)
     return re.sub(r"\s+", " ", t).strip()
@@ -84,6 +88,7 @@ class Catalog:
         k = max(hits)[1]
         return self._choices[k], float(settings.BODY_SUBSET_MIN), k
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - catalogs live for the process; names repeat across rows
     def match(self, text: str | None) -> Match | None:
         if not text or not text.strip():
             return None

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from kehoach.normalize.text import collapse, fold, join_lines, nfc
 from kehoach.parsers.grid import PageText, TextLine
 
-_UNIT = re.compile(r"^(?:(?:ubnd|uy ban nhan dan|ban chi dao)\s+)?(xa|phuong|dac khu)\s+(.+)$")
+# "XÃ THANH SƠN", "UBND PHƯỜNG TAM PHƯỚC", "ĐẢNG ỦY XÃ LA NGÀ": the unit ends the line
+_UNIT = re.compile(r"(?:^|\s)(xa|phuong|dac khu)\s+([a-z][a-z0-9 ]*)$")
 _NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐa-z0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐa-z0-9]*)*)")
 _DATE = re.compile(r"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"^(căn cứ|thực hiện|để|nhằm|i\.|1\.|phần)", re.IGNORECASE)
@@ -72,7 +73,10 @@ def _title(lines: list[TextLine], at: int) -> str | None:
 
 def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None]:
     for ln in head:
-        m = _UNIT.match(fold(ln.text))
+        folded = fold(ln.text)
+        if "cong hoa" in folded or "chu nghia" in folded:
+            continue
+        m = _UNIT.search(folded)
         if m and _is_upper(ln.text):
             kind = {"xa": "xã", "phuong": "phường", "dac khu": "đặc khu"}[m.group(1)]
             words = nfc(ln.text).split()
