@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from helpers import IND_HEADER, TASK_HEADER, grid
+
 from kehoach.parsers.columns import find_header, role_of
 from kehoach.parsers.grid import UP
 from kehoach.parsers.interpreter import interpret
@@ -43,27 +43,25 @@ def test_role_of(printed, role):
 @pytest.mark.parametrize("header, data, expected", [
     (["STT", "Chỉ tiêu", "Đơn vị\ntính", "Chỉ tiêu đạt", "Đơn vị chủ trì", "Đơn vị phối hợp"],
      ["1", "Tỷ lệ A", "%", "100", "Phòng Kinh tế", "Công an xã"],
-     {"name": "Tỷ lệ A", "unit_of_measure": "%", "result": "100", "lead": "Phòng Kinh tế",
+     {"stt": "1", "name": "Tỷ lệ A", "unit_of_measure": "%", "result": "100", "lead": "Phòng Kinh tế",
       "coordinating": "Công an xã"}),
     # any column order, other spellings
     (["Nội dung", "Cơ quan phối hợp", "TT", "Thời gian thực hiện", "Đơn vị chủ trì thực hiện", "Sản phẩm"],
      ["Xây dựng kho dữ liệu", "Công an xã", "2", "2026", "Phòng VHXH", "Kho dữ liệu"],
-     {"name": "Xây dựng kho dữ liệu", "coordinating": "Công an xã", "deadline": "2026", "lead": "Phòng VHXH",
-      "result": "Kho dữ liệu"}),
+     {"stt": "2", "name": "Xây dựng kho dữ liệu", "coordinating": "Công an xã", "deadline": "2026",
+      "lead": "Phòng VHXH", "result": "Kho dữ liệu"}),
     (["TT", "Tên nhiệm vụ", "Yêu cầu kết quả đạt được", "Đơn vị chủ trì", "Đơn vị theo dõi, đánh giá",
       "Thời gian hoàn thành", "Ghi chú"],
      ["3", "Rà soát thủ tục", "Danh mục thủ tục", "Văn phòng HĐND và UBND", "Phòng VHXH", "12/2026", "Hằng năm"],
-     {"name": "Rà soát thủ tục", "result": "Danh mục thủ tục", "lead": "Văn phòng HĐND và UBND",
+     {"stt": "3", "name": "Rà soát thủ tục", "result": "Danh mục thủ tục", "lead": "Văn phòng HĐND và UBND",
       "monitoring": "Phòng VHXH", "deadline": "12/2026", "note": "Hằng năm"}),
     (["STT", "Nhiệm vụ", "Kết quả", "Đơn vị chủ trì", "Kinh phí"],
      ["4", "Mua sắm thiết bị", "Thiết bị", "Phòng Kinh tế", "200"],
-     {"name": "Mua sắm thiết bị", "result": "Thiết bị", "lead": "Phòng Kinh tế", "amount": "200"}),
+     {"stt": "4", "name": "Mua sắm thiết bị", "result": "Thiết bị", "lead": "Phòng Kinh tế", "amount": "200"}),
 ])
 def test_header_columns_in_any_order(header, data, expected):
-    res = run(grid(header, data))
-    assert len(res.rows) == 1
-    assert res.rows[0].cells == expected
-    assert res.rows[0].stt == [c for c, h in zip(data, header) if role_of(h) == "stt"][0]
+    [row] = run(grid(header, data)).rows
+    assert dict(row.cells, stt=row.stt) == expected
 
 
 def test_two_row_header_with_merged_cells():
@@ -79,6 +77,24 @@ def test_two_row_header_with_merged_cells():
     assert row.stt == "1"
     assert row.cells == {"name": "Triển khai nền tảng số", "lead": "Phòng VHXH", "coordinating": "Công an xã",
                          "deadline": "2026"}
+
+
+@pytest.mark.xfail(strict=True, reason="with no STT column, a first data row holding a column word ('kết quả') "
+                   "passes for a second header row and is lost")
+def test_first_data_row_of_a_table_without_stt_column():
+    res = run(grid(["Nội dung", "Đơn vị chủ trì", "Thời gian thực hiện", "Kết quả"],
+                   ["Khảo sát nhu cầu", "Phòng VHXH", "Quý I/2026", "Báo cáo kết quả khảo sát"],
+                   ["Tập huấn", "Phòng VHXH", "2026", "Lớp học"]))
+    assert [r.cells["name"] for r in res.rows] == ["Khảo sát nhu cầu", "Tập huấn"]
+
+
+@pytest.mark.xfail(strict=True, reason="an unnumbered first data row whose name holds 'giám sát' joins the header, "
+                   "the name column becomes 'monitoring' and _start_table raises ValueError ('name' not in list); "
+                   "in process_file the whole document fails as an internal error")
+def test_unnumbered_first_row_naming_a_column_word_does_not_crash():
+    res = run(grid(TASK_HEADER, ["", "Tổ chức kiểm tra, giám sát", "Phòng VHXH", "", "2026"],
+                   ["2", "Tập huấn kỹ năng số", "Phòng VHXH", "", "2027"]))
+    assert [r.cells["name"] for r in res.rows] == ["Tổ chức kiểm tra, giám sát", "Tập huấn kỹ năng số"]
 
 
 def test_header_below_a_title_row():
@@ -147,7 +163,7 @@ def test_catalog_match_is_indicator_evidence():
     (["I", "Đến năm 2030", None, None, None, None], "I", "Đến năm 2030"),  # title spans the columns
     (["A", "KINH TẾ SỐ", "", "", "", ""], "A", "KINH TẾ SỐ"),  # other cells empty
     (["II.", "Hạ tầng số", "", "", "", ""], "II", "Hạ tầng số"),
-    (["b)", "Xã hội số", None, None, None, None], "B", "Xã hội số"),
+    (["B.", "Xã hội số", None, None, None, None], "B", "Xã hội số"),
 ])
 def test_group_row_is_a_section_not_an_item(group_row, section, title):
     res = run(grid(IND_HEADER, group_row, IND_ROW, ["2", *IND_ROW[1:]]))
@@ -172,7 +188,6 @@ def test_unnumbered_title_row_is_a_section_title():
                    "('chỉ tiêu') and has no STT is read as a second header row, so its title is lost")
 def test_unnumbered_title_row_right_under_header():
     res = run(grid(IND_HEADER, ["", "Nhóm chỉ tiêu về hạ tầng", None, None, None, None], IND_ROW))
-    assert find_header(grid(IND_HEADER, ["", "Nhóm chỉ tiêu về hạ tầng", None, None, None, None])).n_rows == 1
     assert [(r.stt, r.section_title) for r in res.rows] == [("1", "Nhóm chỉ tiêu về hạ tầng")]
 
 
@@ -256,6 +271,20 @@ def test_budget_total_row_and_unit(caption, amount_header, unit):
     assert res.budget_unit == unit
 
 
+@pytest.mark.xfail(strict=True, reason="_TOTAL matches the folded word 'cong'/'tong', so an unnumbered budget row "
+                   "named 'Công tác ...' or 'Tổng hợp ...' is taken for the total row and dropped")
+@pytest.mark.parametrize("header, rows", [
+    (["STT", "Nội dung", "Kinh phí", "Ghi chú"],
+     [["1", "Tuyên truyền", "100", ""], ["", "Công tác in ấn tài liệu", "40", ""], ["", "Tổng cộng", "140", ""]]),
+    (["Nội dung", "Kinh phí", "Ghi chú"],
+     [["Công tác tuyên truyền", "100", ""], ["Tổng hợp, báo cáo", "40", ""], ["Tổng cộng", "140", ""]]),
+], ids=["unnumbered-sub-row", "no-stt-column"])
+def test_budget_rows_named_like_a_total_are_items(header, rows):
+    res = run(grid(header, *rows, caption="DỰ TOÁN KINH PHÍ"))
+    assert [r.cells["amount"] for r in res.rows] == ["100", "40"]
+    assert res.budget_total_text == "140"
+
+
 def test_budget_group_row_with_amount_is_an_item():
     res = run(grid(["STT", "Nội dung", "Kinh phí"], ["I", "Hạ tầng", "500"], ["1", "Cáp quang", "500"],
                    caption="DỰ TOÁN KINH PHÍ"))
@@ -312,6 +341,19 @@ def test_split_row_after_repeated_header_is_joined():
               grid(TASK_HEADER, ["", "(tiếp)", "", "", ""], ["2", "Nhiệm vụ hai", "", "", ""], page=5))
     assert [(r.stt, r.cells["name"]) for r in res.rows] == [("1", "Triển khai nền tảng số\n(tiếp)"),
                                                             ("2", "Nhiệm vụ hai")]
+
+
+def test_group_row_first_on_a_continuation_page():
+    res = run(grid(IND_HEADER, ["I", "Kinh tế số", None, None, None, None], IND_ROW, page=3),
+              grid(["II", "Xã hội số", None, None, None, None], ["2", *IND_ROW[1:]], page=4))
+    assert [(r.stt, r.section, r.flags) for r in res.rows] == [("1", "I", []), ("2", "II", [])]
+
+
+def test_split_row_after_repeated_header_and_column_numbers():
+    res = run(grid(TASK_HEADER, TASK_ROW, page=4),
+              grid(TASK_HEADER, ["(1)", "(2)", "(3)", "(4)", "(5)"], ["", "(tiếp)", "", "", ""], page=5))
+    assert [(r.stt, r.cells["name"], r.pages) for r in res.rows] == [
+        ("1", "Triển khai nền tảng số\n(tiếp)", [4, 5])]
 
 
 @pytest.mark.parametrize("caption, tables", [
