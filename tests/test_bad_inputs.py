@@ -13,8 +13,6 @@ from kehoach.cli import app
 from kehoach.pipeline import process_file
 
 ALL_BAD = list(BAD_MAKERS)
-ENCRYPTED_BUG = pytest.mark.xfail(strict=True, reason="pdfplumber wraps PDFPasswordIncorrect in PdfminerException, "
-                                  "so ingest/pdf.py reports 'damaged: ... PdfminerException: ' with no message")
 
 
 @pytest.mark.parametrize("bad_file", ALL_BAD, indirect=True)
@@ -28,7 +26,7 @@ def test_bad_file_fails_with_one_line_error(bad_file):
 
 
 @pytest.mark.parametrize("bad_file", [
-    pytest.param(name, marks=ENCRYPTED_BUG) if name == "encrypted.pdf" else name for name in ALL_BAD
+    name for name in ALL_BAD
 ], indirect=True)
 def test_bad_file_error_names_the_reason(bad_file):
     reason = BAD_MAKERS[bad_file.name][1]

@@ -45,7 +45,7 @@ _ABBREVIATION = re.compile(
 @lru_cache(maxsize=4096)
 def normalise_name(text: str) -> str:
     """Folded, abbreviation-expanded, punctuation-free form used for matching."""
-    t = fold(text).replace("&", " va ")
+    t = re.sub(r"\s*-\s*", "-", fold(text).replace("&", " va "))  # "VH - XH" is written "VH-XH" too
     t = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], t)
     t = re.sub(r"[^a-z0-9 ]+", " ", t)
     t = re.sub(r"\bva\b", " ", t)

@@ -8,9 +8,13 @@ from kehoach.normalize.text import fold
 
 _NUMBER = re.compile(r"\d[\d.,\s]*")
 _TARGET = re.compile(r"^\s*(≥|≤|>=|<=|>|<|=)?\s*(\d+(?:[.,]\d+)?)\s*(%?)")
-_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s*/\s*(\d{4})\b")
+# words that print an operator: "Tối thiểu 15%", "trên 90%", "đạt 100%"
+_TARGET_WORDS = {"toi thieu": "≥", "it nhat": "≥", "tu": "≥", "toi da": "≤", "khong qua": "≤", "tren": ">",
+                 "duoi": "<", "dat": None}
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
+_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{4})\b")
 _YEAR = re.compile(r"\b(20\d{2})\b")
-_QUARTER = re.compile(r"\bquy\s+(i{1,3}|iv|[1-4])\s*(?:/|nam\s+)?\s*(20\d{2})?")
+_QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])\b\s*(?:/|nam\s+)?\s*(20\d{2})?")
 
 
 def parse_amount(text: str | None) -> float | None:
@@ -48,10 +52,16 @@ def parse_target(text: str | None) -> tuple[str | None, float | None, bool]:
     """('≥', 90.0, True) for '≥ 90%'; (None, None, False) when the target is prose."""
     if not text:
         return None, None, False
+    word_op = None
+    folded = fold(text)
+    for words, op_ in _TARGET_WORDS.items():
+        if folded.startswith(words + " ") and folded[len(words) + 1:][:1].isdigit():
+            text, word_op = text.split(None, len(words.split()))[-1], op_
+            break
     m = _TARGET.match(text)
     if not m:
         return None, None, False
-    op = {">=": "≥", "<=": "≤"}.get(m.group(1) or "", m.group(1))
+    op = {">=": "≥", "<=": "≤"}.get(m.group(1) or "", m.group(1)) or word_op
     return op, float(m.group(2).replace(",", ".")), bool(m.group(3))
 
 
@@ -61,6 +71,11 @@ def parse_deadline(text: str | None) -> str | None:
         return None
     folded = fold(text)
     found: list[str] = []
+    for m in _DAY_MONTH_YEAR.finditer(folded):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(f"{m.group(3)}-{month:02d}-{day:02d}")
+    folded = _DAY_MONTH_YEAR.sub(" ", folded)
     for m in _MONTH_YEAR.finditer(folded):
         month = int(m.group(1))
         if 1 <= month <= 12:

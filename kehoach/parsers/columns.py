@@ -112,6 +112,20 @@ def _is_header(roles: list[str | None], n_cols: int) -> bool:
     return "name" in found and len(found) >= need
 
 
+def _is_sub_header(grid: Grid, first: int) -> bool:
+    """Does the row under a header row hold sub-column names ("Chủ trì" | "Phối hợp")?
+
+    Only when the header row has a cell merged over several columns (the parent
+    name), and every cell that starts in the row below is itself a column name,
+    two at least. A data row (a task whose name happens to hold "giám sát",
+    a group title holding "chỉ tiêu") never qualifies.
+    """
+    if not any(c.col_span > 1 for c in grid.row_cells(first)):
+        return False
+    below = [c.text for c in grid.row_cells(first + 1) if c.row == first + 1 and c.text.strip()]
+    return len(below) >= 2 and all(role_of(t) for t in below)
+
+
 def find_header(grid: Grid) -> Header | None:
     """The header row(s) of a grid: one row, or two when a merged name sits over sub-names."""
     for first in range(min(settings.HEADER_SEARCH_ROWS, grid.n_rows)):
@@ -119,17 +133,10 @@ def find_header(grid: Grid) -> Header | None:
         if not _is_header(one, grid.n_cols):
             continue
         best = Header(first, 1, one, _column_texts(grid, first, 1))
-        if first + 1 < grid.n_rows:
+        if first + 1 < grid.n_rows and _is_sub_header(grid, first):
             texts2 = _column_texts(grid, first, 2)
             two = _roles(texts2)
-            below = _roles(_column_texts(grid, first + 1, 1))
-            # the second row belongs to the header when it names columns itself and
-            # holds no row number (a data row has an STT)
-            stt_k = one.index("stt") if "stt" in one else None
-            stt_below = grid.text(first + 1, stt_k) if stt_k is not None else ""
-            owns_stt = stt_k is not None and grid.covering(first + 1, stt_k) is grid.covering(first, stt_k)
-            if (sum(1 for r in below if r) >= 1 and (owns_stt or not stt_below.strip())
-                    and sum(1 for r in two if r) >= sum(1 for r in one if r)):
+            if "name" in two and sum(1 for r in two if r) >= sum(1 for r in one if r):
                 best = Header(first, 2, two, texts2)
         return best
     return None

@@ -96,6 +96,10 @@ def _issuing_body(body: str) -> str | None:
     before = body[: m.start()]
     cut = max(before.rfind(c) for c in ";:.\n")
     phrase = collapse(before[cut + 1:])
+    if "," in phrase:  # "Căn cứ tình hình thực tế, UBND xã X ban hành": the body follows the lead-in
+        tail = phrase.rsplit(",", 1)[1].strip()
+        if tail[:1].isupper():
+            phrase = tail
     return phrase if 0 < len(phrase.split()) <= 12 else None
 
 

@@ -28,7 +28,9 @@ _GROUP_STT = re.compile(r"^(?:phan\s+|muc\s+)?([IVXLC]+|[A-Z])[.)]?$", re.IGNORE
 _CONTINUED = re.compile(r"\(?\btiep( theo)?\b\)?")  # "Phụ lục I (tiếp theo)": the same table goes on
 _CODE_AND_TEXT = re.compile(r"^((?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*))[.):]?\s+(\S.*)$", re.DOTALL)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
-_TOTAL = re.compile(r"^(tong cong|tong so|tong|cong)\b")
+# a total row: a short unnumbered "Tổng cộng", "Cộng", "Tổng số", "Tổng nhu cầu kinh phí"; not the
+# tasks "Tổng hợp ...", "Tổng kết ...", "Công tác ..." (a total is "cộng" alone or "tổng" + a quantity)
+_TOTAL = re.compile(r"^(?:cong|tong(?! (?:hop|ket|quan|the|ra soat|dieu tra)\b)(?: [a-z]+){0,5})[ :.]*(?:\(.*\))?$")
 _UNIT_IN_CAPTION = re.compile(r"đơn vị tính\s*:?\s*([^\n)]+)", re.IGNORECASE)
 _UNIT_IN_HEADER = re.compile(r"\(([^)]*đồng[^)]*)\)", re.IGNORECASE)
 
@@ -135,7 +137,7 @@ class Interpreter:
 
     # -- tables -------------------------------------------------------------------------
     def _start_table(self, grid: Grid, header: Header, title: str) -> _Table:
-        name_k = header.roles.index("name")
+        name_k = header.roles.index("name")  # find_header only returns headers with a name column
         kind = table_type_from_caption(title) or table_type_from_columns(header.roles, header.texts[name_k])
         table = _Table(index=len(self.tables), kind=kind, header=header, n_cols=grid.n_cols,
                        col_edges=grid.col_edges)
@@ -182,14 +184,17 @@ class Interpreter:
                     or _is_column_numbering(grid, r):
                 continue
             stt = collapse(values.pop("stt", "")) or None
+            cells = grid.row_cells(r)
+            spans_all = len(cells) <= 2 and any(c.col_span >= max(2, grid.n_cols - 1) for c in cells)
+            if stt and spans_all and not values and not _CODE_AND_TEXT.match(stt) and not _GROUP_STT.match(fold(stt)) \
+                    and not stt[:1].isdigit():
+                values["name"], stt = stt, None  # a title merged across the row from the STT column
             if stt and (m := _CODE_AND_TEXT.match(stt)):
                 # "I. Đến năm 2030" or "6 Tỉ lệ ..." typed in the STT cell or across the row
                 stt = m.group(1)
                 values["name"] = collapse(m.group(2) + " " + values.get("name", ""))
             name = values.get("name", "")
             has_values = any(values.get(k, "").strip() for k in VALUE_ROLES)
-            cells = grid.row_cells(r)
-            spans_all = len(cells) <= 2 and any(c.col_span >= max(2, grid.n_cols - 1) for c in cells)
             if stt and _GROUP_STT.match(fold(stt)) and (not has_values or spans_all) \
                     and not (table.kind == "budget" and values.get("amount")):
                 table.section = _GROUP_STT.match(stt.strip()).group(1).upper() if _GROUP_STT.match(stt.strip()) \
@@ -207,7 +212,8 @@ class Interpreter:
                 if continued and first_data and self.rows and self.rows[-1].table_index == table.index:
                     self._join(self.rows[-1], values, grid, r)
                 else:
-                    table.section, table.section_title = None, _group_title(grid, r, roles) or None
+                    table.section = None
+                    table.section_title = collapse(name) or _group_title(grid, r, roles) or None
                 first_data = False
                 continue
             if continued and first_data and not stt and self.rows and self.rows[-1].table_index == table.index:
