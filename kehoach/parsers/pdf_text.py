@@ -36,6 +36,17 @@ def header_column_split(words: list[dict]) -> tuple[float, float] | None:
     return None
 
 
+def group_by_line(words: list[dict]) -> list[list[dict]]:
+    """Words sharing a baseline band (tops within LINE_TOP_TOLERANCE), top to bottom."""
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= LINE_TOP_TOLERANCE:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return rows
+
+
 def words_to_lines(words: list[dict], split: tuple[float, float] | None = None,
                    gap: float = COLUMN_GAP) -> list[TextLine]:
     """Group pdfplumber words into column-aware lines in reading order.
@@ -43,14 +54,8 @@ def words_to_lines(words: list[dict], split: tuple[float, float] | None = None,
     `split` (x, bottom) cuts every line above `bottom` at `x` (the header block);
     elsewhere a wide gap between words separates two text columns.
     """
-    rows: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
-        if rows and abs(rows[-1][0]["top"] - w["top"]) <= LINE_TOP_TOLERANCE:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
     lines: list[TextLine] = []
-    for row in rows:
+    for row in group_by_line(words):
         row.sort(key=lambda w: w["x0"])
         segment = [row[0]]
         in_header = split is not None and row[0]["top"] < split[1]

@@ -15,7 +15,7 @@ import re
 from kehoach import settings
 from kehoach.parsers.columns import role_of
 from kehoach.parsers.grid import Cell, Grid, TextLine
-from kehoach.parsers.pdf_text import LINE_TOP_TOLERANCE, words_to_lines
+from kehoach.parsers.pdf_text import group_by_line, words_to_lines
 
 METHOD = "pdf-words"
 GROUP_CODE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -62,16 +62,6 @@ def _boundaries(labels: list[TextLine], body_words: list[dict]) -> list[float]:
     return cuts
 
 
-def _group_lines(words: list[dict]) -> list[list[dict]]:
-    rows: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
-        if rows and abs(rows[-1][0]["top"] - w["top"]) <= LINE_TOP_TOLERANCE:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    return rows
-
-
 def words_table(words: list[dict], page_no: int, page_height: float) -> Grid | None:
     """A grid rebuilt from the words of a page without ruled tables, or None when no header is found."""
     found = _header_line(words_to_lines(words, gap=LABEL_GAP))
@@ -92,7 +82,7 @@ def words_table(words: list[dict], page_no: int, page_height: float) -> Grid | N
 
     header = {k: [s.text] for k, s in enumerate(labels)}
     rows: list[dict[int, list[str]]] = []
-    for line in _group_lines(body):
+    for line in group_by_line(body):
         per_col: dict[int, list[str]] = {}
         for w in sorted(line, key=lambda w: w["x0"]):
             per_col.setdefault(col_of(w), []).append(w["text"])

@@ -21,6 +21,13 @@ def _nfc(value):
     return value
 
 
+def _iso_partial(value: str | None) -> str | None:
+    """A date at the precision printed: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if value is not None and not _ISO_PARTIAL.match(value):
+        raise ValueError(f"{value!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
@@ -75,12 +82,7 @@ class Item(_Record):
         "section", "section_title", "stt", "name", "unit_of_measure", "target", "expected_result", "deadline",
         "note", "amount_text", mode="before")(_nfc)
 
-    @field_validator("deadline_date")
-    @classmethod
-    def _iso(cls, v: str | None) -> str | None:
-        if v is not None and not _ISO_PARTIAL.match(v):
-            raise ValueError(f"deadline_date {v!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
-        return v
+    _iso = field_validator("deadline_date")(_iso_partial)
 
     @model_validator(mode="after")
     def _consistent(self) -> Item:
@@ -141,12 +143,7 @@ class Document(_Record):
         "admin_unit_name", "province", "issuing_body", "doc_number", "doc_symbol", "title", "signer_name",
         "signer_title", "budget_unit", mode="before")(_nfc)
 
-    @field_validator("issue_date")
-    @classmethod
-    def _iso(cls, v: str | None) -> str | None:
-        if v is not None and not _ISO_PARTIAL.match(v):
-            raise ValueError(f"issue_date {v!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
-        return v
+    _iso = field_validator("issue_date")(_iso_partial)
 
     @model_validator(mode="after")
     def _failed_has_reason(self) -> Document:
