@@ -185,3 +185,14 @@ def test_parse_header_references_across_pages_and_tables():
 def test_parse_header_of_empty_pages():
     h = parse_header([page()])
     assert h.title is None and h.references == [] and h.issue_date is None and h.signer_name is None
+
+
+@pytest.mark.parametrize("body, issuer", [
+    (["UBND xã Thống Nhất triển khai Nghị quyết 57-NQ/TW trên địa bàn xã năm 2026 cụ thể như sau:"],
+     "UBND xã Thống Nhất"),
+    (["Căn cứ Nghị quyết số 57-NQ/TW;", "UBND phường Phước Bình xây dựng Kế hoạch triển khai, cụ thể như sau:"],
+     "UBND phường Phước Bình"),
+    (["Các chỉ tiêu, nhiệm vụ cụ thể tại Phụ lục kèm theo."], None),
+])
+def test_issuing_body_from_other_enacting_sentences(body, issuer):
+    assert doc(body=body).issuing_body == issuer

@@ -398,3 +398,19 @@ def test_budget_total_row_wording(label, is_total):
                    caption="DỰ TOÁN KINH PHÍ"))
     assert (res.budget_total_text == "250") is is_total
     assert len(res.rows) == (1 if is_total else 2)
+
+
+def test_monitoring_column_named_with_chu_tri():
+    res = run(grid(["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Đơn vị chủ trì thực hiện",
+                    "Đơn vị chủ trì, theo dõi, đánh giá"],
+                   ["1", "Xếp hạng chỉ số DTI", "Thứ bậc", "Mức Khá", "Các cơ quan, đơn vị", "Phòng VHXH"]))
+    cells = res.rows[0].cells
+    assert cells["lead"] == "Các cơ quan, đơn vị" and cells["monitoring"] == "Phòng VHXH"
+
+
+def test_budget_unit_line_and_total_above_the_rows():
+    res = run(grid(["STT", "Nhiệm vụ", "Tổng kinh phí"], ["", "Tồng nhu cầu kinh phí", "8.073"],
+                   ["1", "Đăng tin trên tạp chí", "300"], ["2", "Trung tâm hội nghị", "613"],
+                   caption="PHỤ LỤC II\nDỰ TOÁN KINH PHÍ ĐĂNG KÝ THỰC HIỆN NHIỆM VỤ\nTriệu đồng"))
+    assert res.budget_total_text == "8.073" and res.budget_unit == "triệu đồng"
+    assert [r.stt for r in res.rows] == ["1", "2"] and {r.table for r in res.rows} == {"budget"}

@@ -31,7 +31,8 @@ ROLE_NAMES: dict[str, list[str]] = {
     "name": ["nhiem vu", "ten nhiem vu", "chi tieu", "ten chi tieu", "noi dung", "noi dung chi tieu",
              "noi dung cong viec", "nhiem vu, giai phap", "danh muc", "hoat dong"],
 }
-ROLE_ORDER = ["stt", "lead", "coordinating", "monitoring", "unit_of_measure", "deadline", "note", "amount",
+# monitoring first: "Đơn vị chủ trì, theo dõi, đánh giá" names the monitoring body
+ROLE_ORDER = ["stt", "monitoring", "lead", "coordinating", "unit_of_measure", "deadline", "note", "amount",
               "result", "name"]
 # "Đơn vị thực hiện" alone (no chủ trì / phối hợp under it) is the lead column.
 _FALLBACK = {"don vi thuc hien": "lead", "don vi": "lead", "co quan": "lead"}

@@ -20,6 +20,9 @@ _NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐa-z0-9]*
 _DATE = re.compile(r"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"^(căn cứ|thực hiện|để|nhằm|i\.|1\.|phần)", re.IGNORECASE)
 _ISSUES = re.compile(r"(ban hành|xây dựng)\s+(?:kế hoạch|ke hoach)", re.IGNORECASE)
+# "UBND xã X triển khai Nghị quyết ... cụ thể như sau:": an authority, a verb, and "như sau" later on
+_ENACTS = re.compile(r"(?:UBND|Ủy ban|Uỷ ban|Ban |Đảng ủy|Đảng uỷ|Hội đồng)[^.;:]{0,80}?\s(?=(?:ban hành|xây dựng|triển khai"
+                     r"|thực hiện|đề ra)\b[^.;]{0,400}?như sau)")
 _PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _REF = re.compile(
     r"(?<![\w/.-])(\d{1,4})\s*([-/])\s*([A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3})(?![\w])"
@@ -90,12 +93,15 @@ def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None
 
 
 def _issuing_body(body: str) -> str | None:
+    """The authority named in the enacting sentence ("UBND xã X ban hành Kế hoạch ...")."""
     m = _ISSUES.search(body)
-    if not m:
+    if m:
+        before = body[: m.start()]
+        phrase = collapse(before[max(before.rfind(c) for c in ";:.\n") + 1:])
+    elif m := _ENACTS.search(body):
+        phrase = collapse(m.group(0))
+    else:
         return None
-    before = body[: m.start()]
-    cut = max(before.rfind(c) for c in ";:.\n")
-    phrase = collapse(before[cut + 1:])
     if "," in phrase:  # "Căn cứ tình hình thực tế, UBND xã X ban hành": the body follows the lead-in
         tail = phrase.rsplit(",", 1)[1].strip()
         if tail[:1].isupper():

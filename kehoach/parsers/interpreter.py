@@ -31,7 +31,8 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 # a total row: a short unnumbered "Tổng cộng", "Cộng", "Tổng số", "Tổng nhu cầu kinh phí"; not the
 # tasks "Tổng hợp ...", "Tổng kết ...", "Công tác ..." (a total is "cộng" alone or "tổng" + a quantity)
 _TOTAL = re.compile(r"^(?:cong|tong(?! (?:hop|ket|quan|the|ra soat|dieu tra)\b)(?: [a-z]+){0,5})[ :.]*(?:\(.*\))?$")
-_UNIT_IN_CAPTION = re.compile(r"đơn vị tính\s*:?\s*([^\n)]+)", re.IGNORECASE)
+_UNIT_IN_CAPTION = re.compile(r"(?:đơn vị tính|đvt)\s*:?\s*([^\n)]+)|^\s*\(?((?:triệu|nghìn|ngàn|tỷ)?\s*đồng)\)?\s*$",
+                              re.IGNORECASE | re.MULTILINE)
 _UNIT_IN_HEADER = re.compile(r"\(([^)]*đồng[^)]*)\)", re.IGNORECASE)
 
 
@@ -146,9 +147,10 @@ class Interpreter:
             m = _UNIT_IN_CAPTION.search(title)
             amount_k = header.roles.index("amount") if "amount" in header.roles else None
             h = _UNIT_IN_HEADER.search(header.texts[amount_k]) if amount_k is not None else None
-            unit = m.group(1) if m else (h.group(1) if h else None)
+            unit = (m.group(1) or m.group(2)) if m else (h.group(1) if h else None)
             if unit and not self.budget_unit:
-                self.budget_unit = collapse(unit).strip(" .;")
+                unit = collapse(unit).strip(" .;")
+                self.budget_unit = unit[:1].lower() + unit[1:] if unit[1:2].islower() else unit
         return table
 
     def feed(self, grid: Grid) -> None:
