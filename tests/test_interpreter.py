@@ -306,8 +306,11 @@ def test_continued_without_header():
     (["2", "Tên", "%", "1", "Phòng Kinh tế"], EDGES[:6]),  # other column count
 ])
 def test_headerless_grid_of_another_shape_is_not_a_continuation(row, edges):
+    """Not joined to the table above; its numbered row is still kept, read by position and flagged."""
     res = run(grid(IND_HEADER, IND_ROW, page=3, col_edges=EDGES), grid(row, page=4, col_edges=edges))
-    assert [r.stt for r in res.rows] == ["1"]
+    assert [(r.stt, r.table_index) for r in res.rows] == [("1", 0), ("2", 1)]
+    assert res.rows[0].flags == [] and res.rows[1].flags == ["columns_unrecognised"]
+    assert res.rows[1].cells["name"] == row[1]
     assert len(res.warnings) == 1 and "page 4" in res.warnings[0]
 
 
@@ -369,14 +372,18 @@ def test_grids_are_read_in_page_order():
     assert [r.stt for r in res.rows] == ["1", "2"]
 
 
-@pytest.mark.parametrize("rows", [
-    [["Họ và tên", "Chức vụ", "Ký tên"], ["Nguyễn Văn A", "Chủ tịch", ""]],
-    [["1", "Tỷ lệ hộ có cáp quang", "%", "100"]],
-])
-def test_unrecognisable_grid_without_previous_table(rows):
-    res = run(grid(*rows, page=2))
+def test_unrecognisable_grid_without_numbered_rows_is_not_read():
+    res = run(grid(["Họ và tên", "Chức vụ", "Ký tên"], ["Nguyễn Văn A", "Chủ tịch", ""], page=2))
     assert res.rows == [] and res.tables == 0
     assert len(res.warnings) == 1 and res.warnings[0].startswith("page 2:")
+
+
+def test_numbered_grid_with_unknown_column_names_is_kept_and_flagged():
+    res = run(grid(["1", "Tỷ lệ hộ có cáp quang", "%", "100"], ["2", "Số điểm wifi công cộng", "điểm", "5"], page=2))
+    assert res.tables == 1 and len(res.warnings) == 1 and res.warnings[0].startswith("page 2:")
+    assert [(r.stt, r.cells["name"], r.cells["note"]) for r in res.rows] == [
+        ("1", "Tỷ lệ hộ có cáp quang", "%\n100"), ("2", "Số điểm wifi công cộng", "điểm\n5")]
+    assert all(r.flags == ["columns_unrecognised"] for r in res.rows)
 
 
 def test_provenance_fields_of_rows():

@@ -141,3 +141,28 @@ def find_header(grid: Grid) -> Header | None:
                 best = Header(first, 2, two, texts2)
         return best
     return None
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def guess_header(grid: Grid) -> Header | None:
+    """Roles for a numbered table whose column names are not known (or not printed).
+
+    Plan tables number their rows: the column holding row numbers is STT, the
+    first column holding at least half as much text as the wordiest one is the
+    name, and every other column is kept as a note, so no cell is lost. None when no column holds row numbers (a layout
+    box, not a plan table).
+    """
+    numbered = [sum(1 for r in range(grid.n_rows) if _ROW_NUMBER.match(grid.text(r, k).strip()))
+                for k in range(grid.n_cols)]
+    if grid.n_cols < 2 or max(numbered, default=0) < 1:
+        return None
+    stt_k = max(range(grid.n_cols), key=lambda k: (numbered[k], -k))
+    lengths = [sum(len(grid.text(r, k)) for r in range(grid.n_rows)) if k != stt_k else -1
+               for k in range(grid.n_cols)]
+    # the name is the first text-heavy column after STT (where plans print it), not just the longest
+    name_k = next(k for k in range(grid.n_cols) if lengths[k] >= 0.5 * max(lengths))
+    roles: list[str | None] = ["note"] * grid.n_cols
+    roles[stt_k], roles[name_k] = "stt", "name"
+    return Header(first_row=0, n_rows=0, roles=roles, texts=[""] * grid.n_cols)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kehoach import settings
 from kehoach.normalize.text import collapse, fold
-from kehoach.parsers.columns import Header, find_header
+from kehoach.parsers.columns import Header, find_header, guess_header
 from kehoach.parsers.grid import BBox, Grid
 from kehoach.parsers.kinds import (
     indicator_evidence,
@@ -71,6 +71,7 @@ class _Table:
     header: Header
     n_cols: int
     col_edges: list[float]
+    guessed: bool = False  # roles inferred by position, not read from column names
     section: str | None = None
     section_title: str | None = None
 
@@ -137,11 +138,11 @@ class Interpreter:
         self.warnings: list[str] = []
 
     # -- tables -------------------------------------------------------------------------
-    def _start_table(self, grid: Grid, header: Header, title: str) -> _Table:
+    def _start_table(self, grid: Grid, header: Header, title: str, guessed: bool = False) -> _Table:
         name_k = header.roles.index("name")  # find_header only returns headers with a name column
         kind = table_type_from_caption(title) or table_type_from_columns(header.roles, header.texts[name_k])
         table = _Table(index=len(self.tables), kind=kind, header=header, n_cols=grid.n_cols,
-                       col_edges=grid.col_edges)
+                       col_edges=grid.col_edges, guessed=guessed)
         self.tables.append(table)
         if kind == "budget":
             m = _UNIT_IN_CAPTION.search(title)
@@ -169,9 +170,15 @@ class Interpreter:
         elif self.current is not None and grid.n_cols == self.current.n_cols and not new_title \
                 and _same_columns(grid.col_edges, self.current.col_edges):
             table, start, continued = self.current, 0, True
+        elif (guessed := guess_header(grid)) is not None:
+            # numbered rows under column names we do not know: keep every row, flagged for review
+            table = self._start_table(grid, guessed, title, guessed=True)
+            start, continued = 0, False
+            self.warnings.append(f"page {grid.page}: a table without recognisable column names was read by "
+                                 f"position; its {grid.n_rows} rows are flagged columns_unrecognised")
         else:
-            self.warnings.append(f"page {grid.page}: a table without recognisable column names was not read "
-                                 f"({grid.n_rows} rows x {grid.n_cols} columns)")
+            self.warnings.append(f"page {grid.page}: a table without numbered rows or known column names was "
+                                 f"not read ({grid.n_rows} rows x {grid.n_cols} columns)")
             return
         self.current = table
         self._read_rows(grid, table, start, continued)
@@ -229,7 +236,8 @@ class Interpreter:
                 table=table.kind, kind="", table_index=table.index, section=table.section,
                 section_title=table.section_title, stt=stt, cells=values, page=grid.page, bbox=bbox,
                 confidence=conf, method=grid.method, pages=[grid.page],
-                flags=["low_confidence"] if conf < settings.LOW_CONFIDENCE else [],
+                flags=(["low_confidence"] if conf < settings.LOW_CONFIDENCE else [])
+                + (["columns_unrecognised"] if table.guessed else []),
             ))
 
     def _join(self, row: TableRow, values: dict[str, str], grid: Grid, r: int) -> None:
