@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -12,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from kehoach.ingest.pdf import open_pdf
 from kehoach.parsers.interpreter import interpret
 from kehoach.parsers.pdf_tables import parse_pdf
 
@@ -40,7 +40,7 @@ def _build(path: Path, story, running: str | None = None) -> Path:
 
 
 def _read(path: Path):
-    with pdfplumber.open(path) as pdf:
+    with open_pdf(path) as pdf:
         return parse_pdf(pdf)
 
 

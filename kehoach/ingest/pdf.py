@@ -1,4 +1,4 @@
-"""Open a PDF with pdfplumber, translating its failures into kehoach errors."""
+"""Open a PDF with PDFium (pypdfium2), translating its failures into kehoach errors."""
 
 from __future__ import annotations
 
@@ -6,39 +6,38 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
 
 from kehoach.errors import DamagedInput, EmptyInput, EncryptedInput
 
+# PDFium recovers what it can from a cut-off file; a PDF must still end with %%EOF
+# (within its last KiB: writers may append a newline or padding) to count as whole.
+TAIL_BYTES = 1024
+
+
+def _check_complete(path: Path) -> None:
+    with path.open("rb") as f:
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - TAIL_BYTES))
+        if b"%%EOF" not in f.read():
+            raise DamagedInput("PDF is truncated (no %%EOF at its end)")
+
 
 @contextmanager
-def open_pdf(path: Path) -> Iterator[pdfplumber.PDF]:
-    """Yield an open pdfplumber document, or raise a one-line KehoachError."""
+def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """Yield an open PDFium document, or raise a one-line KehoachError."""
     try:
-        try:
-            pdf = pdfplumber.open(path)
-        except PdfminerException as wrapped:  # pdfplumber wraps pdfminer's own errors
-            inner = wrapped.args[0] if wrapped.args and isinstance(wrapped.args[0], Exception) else wrapped
-            raise inner from wrapped
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise EncryptedInput(f"encrypted PDF, a password is needed ({type(e).__name__})") from e
-    except (PDFSyntaxError, PSException) as e:
-        raise DamagedInput(f"not a readable PDF ({str(e) or type(e).__name__})") from e
-    except Exception as e:  # pdfminer raises many ad-hoc types on truncated files
-        if "password" in str(e).lower() or "encrypt" in str(e).lower():
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        message = str(e)
+        if "password" in message.lower():
             raise EncryptedInput("encrypted PDF, a password is needed") from e
-        detail = f"{type(e).__name__}: {e}".rstrip(": ")
+        detail = message.split("(PDFium:", 1)[-1].strip(" .)") if "PDFium:" in message else message
         raise DamagedInput(f"not a readable PDF ({detail})") from e
     try:
-        try:
-            n = len(pdf.pages)
-        except Exception as e:
-            raise DamagedInput(f"PDF page tree is damaged: {type(e).__name__}: {e}") from e
-        if n == 0:
+        _check_complete(path)
+        if len(pdf) == 0:
             raise EmptyInput("PDF has no pages")
         yield pdf
     finally:

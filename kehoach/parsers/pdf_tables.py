@@ -1,17 +1,27 @@
-"""Born-digital front-end: pdfplumber's ruled tables and words into the common grid.
+"""Born-digital front-end: ruled tables and words of a PDF into the common grid.
 
-pdfplumber finds the ruled cells; we place each cell on the table's row/column
+PDFium reads the characters and ruling lines (parsers/pdfium_page.py);
+pdfplumber's lattice functions turn the lines into cells, exactly as its
+"lines" table strategy does. We place each cell on the table's row/column
 lattice (so merged cells get spans) and assign every character to its cell in
-one pass (pdfplumber's own `extract()` rescans the page per row, which is the
-slow part on long appendices). Text outside the tables becomes `PageText`, and
-the lines just above a table become its caption ("Phụ lục II / DANH MỤC ...").
+one pass. Text outside the tables becomes `PageText`, and the lines just above
+a table become its caption ("Phụ lục II / DANH MỤC ..."). A page without ruled
+tables may still hold an unruled one (parsers/pdf_words_table.py).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-import pdfplumber
+import pypdfium2 as pdfium
+from pdfplumber import utils
+from pdfplumber.table import (
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
 from pdfplumber.utils import extract_text
 
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
@@ -23,9 +33,10 @@ from kehoach.parsers.pdf_text import (
     words_to_lines,
 )
 from kehoach.parsers.pdf_words_table import words_table
+from kehoach.parsers.pdfium_page import PageContent, read_page
 
 METHOD = "pdf-text"
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+TABLE_SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
 EDGE_EPS = 0.5  # points: lattice coordinates closer than this are the same line
 
 
@@ -41,9 +52,19 @@ def _index(lattice: list[float], v: float) -> int:
     return max(0, bisect_right(lattice, v + EDGE_EPS) - 1)
 
 
-def table_to_grid(table, page_chars: list[dict], page_no: int) -> Grid | None:
-    """Place pdfplumber's cell boxes on a lattice and fill their text."""
-    boxes = table.cells
+def find_tables(edges: list[dict]) -> list[list[tuple]]:
+    """Cell boxes of each ruled table: pdfplumber's "lines" strategy on the given edges."""
+    s = TABLE_SETTINGS
+    edges = utils.filter_edges(edges, min_length=s.edge_min_length_prefilter)
+    edges = merge_edges(edges, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
+                        join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
+    edges = utils.filter_edges(edges, min_length=s.edge_min_length)
+    points = edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    return [t for t in cells_to_tables(intersections_to_cells(points)) if len(t) >= 2]
+
+
+def table_to_grid(boxes: list[tuple], page_chars: list[dict], page_no: int) -> Grid | None:
+    """Place a table's cell boxes on a lattice and fill their text."""
     if not boxes:
         return None
     xs = _lattice([b[0] for b in boxes])
@@ -77,8 +98,9 @@ def table_to_grid(table, page_chars: list[dict], page_no: int) -> Grid | None:
     for cell, chars in zip(cells, buckets, strict=True):
         if chars:
             cell.text = extract_text(chars).strip()
-    return Grid(n_rows=len(tops), n_cols=len(xs), cells=cells, page=page_no,
-                bbox=tuple(table.bbox), method=METHOD, col_edges=xs + [x_right])
+    bbox = (xs[0], tops[0], x_right, y_bottom)
+    return Grid(n_rows=len(tops), n_cols=len(xs), cells=cells, page=page_no, bbox=bbox, method=METHOD,
+                col_edges=xs + [x_right])
 
 
 def _inside(obj: dict, boxes: list[tuple]) -> bool:
@@ -87,20 +109,19 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
     return any(b[0] <= hm <= b[2] and b[1] <= vm <= b[3] for b in boxes)
 
 
-def parse_page(page: pdfplumber.page.Page, page_no: int) -> tuple[PageText, list[Grid]]:
+def parse_page(content: PageContent, page_no: int) -> tuple[PageText, list[Grid]]:
     """One page: its grids and the text lines around them (captions are set later)."""
-    tables = [t for t in page.find_tables(TABLE_SETTINGS) if len(t.cells) >= 2]
-    chars = page.chars
-    grids = [g for g in (table_to_grid(t, chars, page_no) for t in tables) if g and g.n_rows >= 1]
+    chars = content.chars
+    grids = [g for g in (table_to_grid(t, chars, page_no) for t in find_tables(content.edges)) if g]
     boxes = [g.bbox for g in grids]
-    words = [w for w in page.extract_words(extra_attrs=["fontname"]) if not _inside(w, boxes)]
+    words = [w for w in utils.extract_words(chars, extra_attrs=["fontname"]) if not _inside(w, boxes)]
     if not grids:
-        unruled = words_table(words, page_no, float(page.height))
+        unruled = words_table(words, page_no, content.height)
         if unruled is not None:
             grids = [unruled]
             words = [w for w in words if w["top"] < unruled.bbox[1] - 1]
-    lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), float(page.height)))
-    return PageText(page=page_no, lines=lines, width=float(page.width), height=float(page.height)), grids
+    lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), content.height))
+    return PageText(page=page_no, lines=lines, width=content.width, height=content.height), grids
 
 
 def set_captions(page: PageText, grids: list[Grid]) -> None:
@@ -111,15 +132,18 @@ def set_captions(page: PageText, grids: list[Grid]) -> None:
         previous_bottom = g.bbox[3]
 
 
-def parse_pdf(pdf: pdfplumber.PDF) -> ParsedSource:
+def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
     pages: list[PageText] = []
     grids: list[Grid] = []
-    for i, page in enumerate(pdf.pages, start=1):
-        text, page_grids = parse_page(page, i)
+    for i in range(len(pdf)):
+        page = pdf[i]
+        try:
+            text, page_grids = parse_page(read_page(page), i + 1)
+        finally:
+            page.close()
         pages.append(text)
         grids.extend(page_grids)
-        page.flush_cache()
     drop_running_lines(pages)
     for page in pages:
         set_captions(page, [g for g in grids if g.page == page.page])
-    return ParsedSource(pages=pages, grids=grids, method=METHOD, page_count=len(pdf.pages))
+    return ParsedSource(pages=pages, grids=grids, method=METHOD, page_count=len(pages))
