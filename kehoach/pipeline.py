@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from kehoach.errors import EmptyInput, KehoachError, UnsupportedInput
 from kehoach.ingest.discover import FileKind, InputFile, describe
 from kehoach.ingest.pdf import open_pdf
+from kehoach.ingest.quality import lacks_diacritics
 from kehoach.normalize import catalog
 from kehoach.normalize.numbers import parse_amount
 from kehoach.normalize.records import build_item
@@ -49,7 +50,8 @@ def parse_source(info: InputFile) -> ParsedSource:
         with open_pdf(info.path) as pdf:
             source = parse_pdf(pdf)
         if not any(p.lines for p in source.pages) and not source.grids:
-            raise UnsupportedInput("PDF has no text layer (a scan): OCR is not supported yet")
+            raise UnsupportedInput(f"PDF has no text layer on any of its {source.page_count} pages (a scan): "
+                                   "OCR is not supported yet")
         return source
     raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
 
@@ -68,6 +70,13 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
         mentions.extend(row_mentions)
     budget_total = parse_amount(interp.budget_total_text)
     warnings = list(interp.warnings)
+    if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):
+        # an English-OCR text layer: kept as read, every row flagged until accents can be restored
+        warnings.append("text layer without Vietnamese diacritics (OCR without a Vietnamese model): "
+                        "accents are not restored yet, values need review")
+        for it in items:
+            it.review_reasons = sorted({*it.review_reasons, "text_without_diacritics"})
+            it.needs_review = True
     if budget_total is None and any(it.table == "budget" for it in items):
         top = [it.amount for it in items if it.table == "budget" and it.amount is not None
                and (it.stt or "").count(".") == 0]
