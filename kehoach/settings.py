@@ -40,6 +40,10 @@ BODY_MATCH_MIN = 86
 BODY_SUBSET_MIN = 90
 # Indicators: names are long and worded differently; catalog.indicator_similarity at or above this.
 INDICATOR_MATCH_MIN = 80
+# A row name this close to a catalog indicator is strong evidence that the row is an
+# indicator (it outweighs an opening verb: "Nâng cao tiềm lực, trình độ KH&CN");
+# a looser match only tips a balance ("Tổ chức tập huấn kỹ năng số" stays a task).
+INDICATOR_STRONG_MATCH = 95
 
 # --- review flags ---
 # Cells whose front-end confidence is below this are flagged for review.

@@ -147,9 +147,15 @@ def test_indicator_row_inside_tasks_table():
 def test_catalog_match_is_indicator_evidence():
     rows = [TASK_HEADER, ["1", "Mức độ hài lòng của người dân", "Phòng VHXH", "", "2026"]]
     plain = run(grid(*rows)).rows[0]
-    helped = run(grid(*rows), matches_indicator=lambda name: True).rows[0]
+    helped = run(grid(*rows), matches_indicator=lambda name: 100.0).rows[0]
     assert plain.kind == "task"  # +2 opening is not enough in a tasks table
-    assert helped.kind == "indicator"  # +2 from the catalog tips it
+    assert helped.kind == "indicator"  # +2 from a close catalog match tips it
+
+
+@pytest.mark.parametrize("similarity, kind", [(0.0, "task"), (85.0, "task"), (100.0, "indicator")])
+def test_verb_first_row_in_indicator_table_needs_a_close_catalog_match(similarity, kind):
+    rows = [IND_HEADER, ["1", "Nâng cao tiềm lực khoa học, công nghệ", "", "Thuộc nhóm khá", "Phòng VHXH", ""]]
+    assert run(grid(*rows), matches_indicator=lambda name: similarity).rows[0].kind == kind
 
 
 # --- group rows, parents, numbering -----------------------------------------------------------

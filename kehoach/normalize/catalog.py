@@ -141,5 +141,7 @@ def indicator_similarity(query: str, choice: str, **_: object) -> float:
     return min(fuzz.token_set_ratio(query, choice), fuzz.token_sort_ratio(query, choice) + 20)
 
 
-def matches_indicator(name: str) -> bool:
-    return indicators().match(name) is not None
+def matches_indicator(name: str) -> float:
+    """Similarity of the closest catalog indicator, 0 when none passes the cut-off."""
+    m = indicators().match(name)
+    return m.score if m else 0.0

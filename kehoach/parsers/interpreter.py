@@ -128,7 +128,7 @@ def _group_title(grid: Grid, r: int, roles: list[str | None]) -> str:
 class Interpreter:
     """Stateful reader of a document's grids in page order; one instance per document."""
 
-    def __init__(self, matches_indicator: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, matches_indicator: Callable[[str], float] | None = None) -> None:
         self.matches_indicator = matches_indicator
         self.rows: list[TableRow] = []
         self.tables: list[_Table] = []
@@ -275,7 +275,7 @@ def _union(boxes: list[BBox]) -> BBox | None:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def interpret(grids: list[Grid], matches_indicator: Callable[[str], bool] | None = None) -> Interpretation:
+def interpret(grids: list[Grid], matches_indicator: Callable[[str], float] | None = None) -> Interpretation:
     """Read a document's grids (in page order) into typed table rows."""
     interp = Interpreter(matches_indicator)
     for g in sorted(grids, key=lambda g: (g.page, g.bbox[1] if g.bbox else 0.0)):

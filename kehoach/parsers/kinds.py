@@ -40,7 +40,7 @@ def _starts(name: str, openings: tuple[str, ...]) -> bool:
 
 
 def indicator_evidence(name: str | None, unit: str | None, result: str | None,
-                       matches_indicator: Callable[[str], bool] | None = None) -> int:
+                       matches_indicator: Callable[[str], float] | None = None) -> int:
     """Positive: looks like a measurable indicator; negative: looks like an action."""
     folded = fold(name or "")
     score = 0
@@ -52,8 +52,12 @@ def indicator_evidence(name: str | None, unit: str | None, result: str | None,
         score += 2
     if _starts(folded, ACTION_VERBS):
         score -= 2
-    if matches_indicator is not None and name and matches_indicator(name):
-        score += 2
+    if matches_indicator is not None and name:
+        similarity = matches_indicator(name)  # 0 when no catalog indicator is close
+        if similarity >= settings.INDICATOR_STRONG_MATCH:
+            score += 2
+        elif similarity > 0:
+            score += 1
     return score
 
 

@@ -20,6 +20,7 @@ import pypdfium2.raw as raw
 ASCENT, DESCENT = 0.8, 0.2
 ORTHOGONAL_TOLERANCE = 0.5  # points: a segment this close to level/plumb is a ruling line
 _FONT_BUF = 128
+FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold
 
 
 @dataclass(slots=True)
@@ -28,14 +29,6 @@ class PageContent:
     height: float
     chars: list[dict]
     edges: list[dict]
-
-
-def _font_name(textpage, index: int, buf: ctypes.Array) -> str:
-    flags = ctypes.c_int()
-    n = raw.FPDFText_GetFontInfo(textpage, index, buf, _FONT_BUF, ctypes.byref(flags))
-    if n <= 0:
-        return ""
-    return bytes(buf[: max(0, min(n, _FONT_BUF) - 1)]).decode("utf-8", "replace")
 
 
 def read_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
@@ -52,9 +45,11 @@ def read_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
         rect = raw.FS_RECTF()
         buf = (ctypes.c_char * _FONT_BUF)()
         ox, oy = ctypes.c_double(), ctypes.c_double()
+        flags = ctypes.c_int()
+        flags_p = ctypes.byref(flags)
         rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
         chars: list[dict] = []
-        fonts: dict[tuple[float, int], str] = {}
+        fonts: dict[tuple[bytes, int], str] = {}
         # get_text_range counts UTF-16 code units; past the BMP the index shifts, so fall back to per-char
         aligned = len(text) == n
         for i in range(n):
@@ -66,10 +61,13 @@ def read_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
             raw.FPDFText_GetLooseCharBox(handle, i, rect_p)
             raw.FPDFText_GetCharOrigin(handle, i, ox_p, oy_p)
             size = raw.FPDFText_GetFontSize(handle, i)
-            weight = raw.FPDFText_GetFontWeight(handle, i)
-            font = fonts.get((size, weight))
+            # the font's name for every character: weights are often unset, and a cache keyed on
+            # size would give a regular line the name of a bold one of the same size
+            n_name = raw.FPDFText_GetFontInfo(handle, i, buf, _FONT_BUF, flags_p)
+            key = (bytes(buf[: max(0, min(n_name, _FONT_BUF) - 1)]), flags.value & FORCE_BOLD)
+            font = fonts.get(key)
             if font is None:
-                font = fonts[(size, weight)] = _font_name(handle, i, buf) + ("-Bold" if weight >= 600 else "")
+                font = fonts[key] = key[0].decode("utf-8", "replace") + ("-Bold" if key[1] else "")
             x0, x1 = (rect.left, rect.right) if rect.left <= rect.right else (rect.right, rect.left)
             # vertical extent from the baseline, as pdfplumber does from the font's ascent and descent:
             # glyph boxes vary with accents ("Ủ" is taller than "y"), baselines do not
