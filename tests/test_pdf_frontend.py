@@ -97,3 +97,15 @@ def test_running_header_and_page_numbers_are_not_text(tmp_path, style):
     result = interpret(src.grids)
     assert result.tables == 1  # the running header did not start a new table on each page
     assert [r.stt for r in result.rows] == [str(i) for i in range(1, 80)]
+
+
+def test_header_block_in_a_bordered_table_stays_page_text(tmp_path, style):
+    block = Table(_rows(style, [["ỦY BAN NHÂN DÂN<br/>XÃ AN BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                                ["Số: 12/KH-UBND", "An Bình, ngày 03 tháng 9 năm 2025"]]), colWidths=[250, 330])
+    block.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    tasks = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    tasks.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    src = _read(_build(tmp_path / "boxed.pdf", [block, Spacer(1, 20), Paragraph("KẾ HOẠCH", style), tasks]))
+    text = src.pages[0].text
+    assert "Số: 12/KH-UBND" in text and "XÃ AN BÌNH" in text
+    assert [r.stt for r in interpret(src.grids).rows] == ["1", "2"]

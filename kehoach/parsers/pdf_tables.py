@@ -24,6 +24,7 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils import extract_text
 
+from kehoach.parsers.columns import find_header, guess_header
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
 from kehoach.parsers.pdf_text import (
     drop_furniture,
@@ -113,7 +114,9 @@ def parse_page(content: PageContent, page_no: int) -> tuple[PageText, list[Grid]
     """One page: its grids and the text lines around them (captions are set later)."""
     chars = content.chars
     grids = [g for g in (table_to_grid(t, chars, page_no) for t in find_tables(content.edges)) if g]
-    boxes = [g.bbox for g in grids]
+    # a ruled box that is no plan table (a header block or signature drawn in a bordered table)
+    # keeps its words in the page text, where the header parser looks for them
+    boxes = [g.bbox for g in grids if find_header(g) is not None or guess_header(g) is not None]
     words = [w for w in utils.extract_words(chars, extra_attrs=["fontname"]) if not _inside(w, boxes)]
     if not grids:
         unruled = words_table(words, page_no, content.height)
