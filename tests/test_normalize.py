@@ -236,3 +236,14 @@ def test_clean_text_output_is_nfc_single_spaced(text):
     if out is not None:
         assert out == unicodedata.normalize("NFC", out)
         assert "\n" not in out and "  " not in out and out == out.strip()
+
+
+@pytest.mark.parametrize("cell, entries", [
+    ("Phòng VH-XH\nTTPVHCC xã", ["Phòng VH-XH", "TTPVHCC xã"]),
+    ("Phòng giao dịch Ngân hàng Chính sách xã hội\nHiệp hội doanh nghiệp xã",
+     ["Phòng giao dịch Ngân hàng Chính sách xã hội", "Hiệp hội doanh nghiệp xã"]),
+    ("Các ngành liên quan\nUBMTTQVN và các đoàn thể xã", ["Các ngành liên quan", "UBMTTQVN và các đoàn thể xã"]),
+    ("Các phòng, ban chuyên môn\nUBND xã", ["Các phòng, ban chuyên môn UBND xã"]),
+])
+def test_new_line_opening_a_body_by_its_abbreviation(cell, entries):
+    assert split_bodies(cell) == entries

@@ -22,7 +22,8 @@ BODY_HEADS = (
     "ub", "ubmttq", "mttq", "tram", "tyt", "to", "doan", "hoi", "truong", "doanh nghiep", "dn",
     "chi nhanh", "cac", "co quan", "don vi", "buu dien", "vnpt", "viettel", "mobifone", "hop tac xa", "htx",
     "nguoi dan", "cong dan", "quan su", "thuong truc", "chu tich", "pho chu tich", "cong chuc",
-    "lanh dao", "bo phan", "cum", "ap", "khu pho", "thon",
+    "lanh dao", "bo phan", "cum", "ap", "khu pho", "thon", "hiep hoi", "lien doan", "chi hoi", "mat tran",
+    "ttpvhcc", "tthcc", "ttdvth", "pvhcc", "ubmttqvn", "hoi dong", "nhom", "tong cong ty", "cong ty",
 )
 # a line ending like this continues on the next line
 _OPEN_END = re.compile(r"(?:\b(?:và|của|thuộc|với|các|cho|tại|trên|về)|[-&,/(])\s*$", re.IGNORECASE)
