@@ -9,7 +9,6 @@ from unidecode import unidecode
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_ROMAN = re.compile(r"^(?=[IVXLC]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
 def nfc(text: str) -> str:
@@ -53,11 +52,3 @@ def collapse(text: str) -> str:
 def fold(text: str) -> str:
     """Accent- and case-insensitive form for matching ("Đơn vị" -> "don vi")."""
     return collapse(unidecode(nfc(text).translate(_DASHES)).lower())
-
-
-def is_roman(token: str) -> bool:
-    return bool(token) and bool(_ROMAN.match(token.upper()))
-
-
-def dehyphen_dashes(text: str) -> str:
-    return text.translate(_DASHES)

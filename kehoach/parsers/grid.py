@@ -64,9 +64,6 @@ class Grid:
     def row_cells(self, row: int) -> list[Cell]:
         return [c for c in (self._index.get((row, k)) for k in range(self.n_cols)) if c is not None]
 
-    def row_texts(self, row: int) -> list[str]:
-        return [self.text(row, k) for k in range(self.n_cols)]
-
     @classmethod
     def from_rows(cls, rows: list[list[str | None]], page: int = 1, **kw) -> Grid:
         """Build a grid from a list of rows; None marks a position covered by a span.
