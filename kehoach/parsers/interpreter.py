@@ -120,9 +120,51 @@ def _is_column_numbering(grid: Grid, r: int) -> bool:
     return len(texts) >= max(3, grid.n_cols - 1) and all(_COLUMN_NUMBER.match(t) for t in texts)
 
 
-def _group_title(grid: Grid, r: int, roles: list[str | None]) -> str:
+def _group_title(grid: Grid, r: int, roles: list[str | None]) -> str | None:
     texts = [c.text for c in grid.row_cells(r) if roles[c.col] != "stt" and c.text.strip()]
-    return collapse(" ".join(texts))
+    return collapse(" ".join(texts)) or None
+
+
+@dataclass(slots=True)
+class _Row:
+    """A data row's number and cells, with a code typed before its title taken apart."""
+
+    stt: str | None
+    values: dict[str, str]
+    spans_all: bool
+
+    @property
+    def name(self) -> str:
+        return self.values.get("name", "")
+
+    @property
+    def title(self) -> str | None:
+        return collapse(self.name) or None
+
+    @property
+    def has_values(self) -> bool:
+        return any(self.values.get(k, "").strip() for k in VALUE_ROLES)
+
+    @property
+    def group_code(self) -> str | None:
+        """"I", "II", "A" when the row number is a group code (also "Phần I", "II.")."""
+        m = _GROUP_STT.match(fold(self.stt)) if self.stt else None
+        return m.group(1).upper() if m else None
+
+
+def _split_code(grid: Grid, r: int, roles: list[str | None]) -> _Row:
+    values = _row_values(grid, r, roles)
+    stt = collapse(values.pop("stt", "")) or None
+    cells = grid.row_cells(r)
+    spans_all = len(cells) <= 2 and any(c.col_span >= max(2, grid.n_cols - 1) for c in cells)
+    if stt and spans_all and not values and not _CODE_AND_TEXT.match(stt) and not _GROUP_STT.match(fold(stt)) \
+            and not stt[:1].isdigit():
+        values["name"], stt = stt, None  # a title merged across the row from the STT column
+    if stt and (m := _CODE_AND_TEXT.match(stt)):
+        # "I. Đến năm 2030" or "6 Tỉ lệ ..." typed in the STT cell or across the row
+        stt = m.group(1)
+        values["name"] = collapse(m.group(2) + " " + values.get("name", ""))
+    return _Row(stt=stt, values=values, spans_all=spans_all)
 
 
 class Interpreter:
@@ -185,62 +227,42 @@ class Interpreter:
 
     # -- rows ---------------------------------------------------------------------------
     def _read_rows(self, grid: Grid, table: _Table, start: int, continued: bool) -> None:
+        """Turn each data row into an item, a section heading, the budget total, or the rest of
+        the item split by the page break above (only the first row of a continued grid)."""
         roles = table.header.roles
-        first_data = True
+        may_join = continued and bool(self.rows) and self.rows[-1].table_index == table.index
         for r in range(start, grid.n_rows):
-            values = _row_values(grid, r, roles)
-            if (not any(v.strip() for v in values.values()) and not _row_text(grid, r)) \
-                    or _is_column_numbering(grid, r):
+            if _is_column_numbering(grid, r) or not _row_text(grid, r):
                 continue
-            stt = collapse(values.pop("stt", "")) or None
-            cells = grid.row_cells(r)
-            spans_all = len(cells) <= 2 and any(c.col_span >= max(2, grid.n_cols - 1) for c in cells)
-            if stt and spans_all and not values and not _CODE_AND_TEXT.match(stt) and not _GROUP_STT.match(fold(stt)) \
-                    and not stt[:1].isdigit():
-                values["name"], stt = stt, None  # a title merged across the row from the STT column
-            if stt and (m := _CODE_AND_TEXT.match(stt)):
-                # "I. Đến năm 2030" or "6 Tỉ lệ ..." typed in the STT cell or across the row
-                stt = m.group(1)
-                values["name"] = collapse(m.group(2) + " " + values.get("name", ""))
-            name = values.get("name", "")
-            has_values = any(values.get(k, "").strip() for k in VALUE_ROLES)
-            if stt and _GROUP_STT.match(fold(stt)) and (not has_values or spans_all) \
-                    and not (table.kind == "budget" and values.get("amount")):
-                table.section = _GROUP_STT.match(stt.strip()).group(1).upper() if _GROUP_STT.match(stt.strip()) \
-                    else stt
-                table.section_title = collapse(name) or _group_title(grid, r, roles) or None
-                first_data = False
-                continue
-            if not stt and _TOTAL.match(fold(name)) and (values.get("amount") or table.kind == "budget"):
-                if table.kind == "budget" and values.get("amount"):
-                    self.budget_total_text = values["amount"]
-                first_data = False
-                continue
-            if not stt and spans_all and not has_values:
+            row = _split_code(grid, r, roles)
+            first, may_join = may_join, False
+            if row.group_code and (not row.has_values or row.spans_all) \
+                    and not (table.kind == "budget" and row.values.get("amount")):
+                table.section, table.section_title = row.group_code, row.title or _group_title(grid, r, roles)
+            elif not row.stt and _TOTAL.match(fold(row.name)) and (row.values.get("amount") or table.kind == "budget"):
+                if table.kind == "budget" and row.values.get("amount"):
+                    self.budget_total_text = row.values["amount"]
+            elif not row.stt and first:
+                self._join(self.rows[-1], row.values, grid)  # a row split by the page break
+            elif not row.stt and row.spans_all and not row.has_values:
                 # an unnumbered title across the whole table: a section heading without a code
-                if continued and first_data and self.rows and self.rows[-1].table_index == table.index:
-                    self._join(self.rows[-1], values, grid, r)
-                else:
-                    table.section = None
-                    table.section_title = collapse(name) or _group_title(grid, r, roles) or None
-                first_data = False
-                continue
-            if continued and first_data and not stt and self.rows and self.rows[-1].table_index == table.index:
-                self._join(self.rows[-1], values, grid, r)  # a row split by the page break
-                first_data = False
-                continue
-            first_data = False
-            conf = min((c.confidence for c in cells), default=1.0)
-            bbox = _union([c.bbox for c in cells if c.bbox])
-            self.rows.append(TableRow(
-                table=table.kind, kind="", table_index=table.index, section=table.section,
-                section_title=table.section_title, stt=stt, cells=values, page=grid.page, bbox=bbox,
-                confidence=conf, method=grid.method, pages=[grid.page],
-                flags=(["low_confidence"] if conf < settings.LOW_CONFIDENCE else [])
-                + (["columns_unrecognised"] if table.guessed else []),
-            ))
+                table.section, table.section_title = None, row.title or _group_title(grid, r, roles)
+            else:
+                self.rows.append(self._item(grid, r, table, row))
 
-    def _join(self, row: TableRow, values: dict[str, str], grid: Grid, r: int) -> None:
+    def _item(self, grid: Grid, r: int, table: _Table, row: _Row) -> TableRow:
+        cells = grid.row_cells(r)
+        conf = min((c.confidence for c in cells), default=1.0)
+        flags = (["low_confidence"] if conf < settings.LOW_CONFIDENCE else []) \
+            + (["columns_unrecognised"] if table.guessed else [])
+        return TableRow(
+            table=table.kind, kind="", table_index=table.index, section=table.section,
+            section_title=table.section_title, stt=row.stt, cells=row.values, page=grid.page,
+            bbox=_union([c.bbox for c in cells if c.bbox]), confidence=conf, method=grid.method,
+            pages=[grid.page], flags=flags,
+        )
+
+    def _join(self, row: TableRow, values: dict[str, str], grid: Grid) -> None:
         for role, text in values.items():
             row.cells[role] = (row.cells[role] + "\n" + text) if row.cells.get(role) else text
         if grid.page not in row.pages:
