@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from rich.table import Table
 from kehoach import __version__
 from kehoach.export import FORMATS, write_all
 from kehoach.ingest.discover import walk
-from kehoach.pipeline import FileResult, process_file
+from kehoach.pipeline import FileResult, process_batch
 from kehoach.schemas import Document, Item, Mention
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -82,6 +83,8 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f",
                                         help="Comma-separated: csv, parquet, jsonl, or all.")] = "all",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                      help="Files read in parallel (worker processes).")] = 1,
 ) -> None:
     """Extract header metadata and every appendix table row from plan documents."""
     formats = _formats(format)
@@ -94,16 +97,20 @@ def extract(
         err.print(f"[red]error:[/red] no files found under {', '.join(map(str, paths))}")
         raise typer.Exit(2)
     results: list[FileResult] = []
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=quiet, transient=True) as progress:
-        task = progress.add_task("extracting", total=len(files))
-        for path in files:
-            progress.update(task, description=f"extracting {path.name[:40]}")
-            result = process_file(path)
-            if result.failed:
-                err.print(f"[red]error:[/red] {path}: {result.document.error}", highlight=False, soft_wrap=True)
-            results.append(result)
-            progress.advance(task)
+    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(files) > 1 else None
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=quiet, transient=True) as progress:
+            task = progress.add_task("extracting", total=len(files))
+            for path, result in zip(files, process_batch(files, executor), strict=True):
+                progress.update(task, description=f"extracted {path.name[:40]}")
+                if result.failed:
+                    err.print(f"[red]error:[/red] {path}: {result.document.error}", highlight=False, soft_wrap=True)
+                results.append(result)
+                progress.advance(task)
+    finally:
+        if executor is not None:
+            executor.shutdown()
     documents: list[Document] = [r.document for r in results]
     items: list[Item] = [it for r in results for it in r.items]
     mentions: list[Mention] = [m for r in results for m in r.mentions]

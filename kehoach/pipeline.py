@@ -8,6 +8,8 @@ failed `Document` naming the reason, so one bad file never stops a batch.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,3 +121,16 @@ def process_file(path: Path) -> FileResult:
         return failed(path, info, f"unreadable: {e.strerror or e}")
     except Exception as e:  # a bug or an input no rule foresaw: report it, keep the batch going
         return failed(path, info, f"internal error: {type(e).__name__}: {e}")
+
+
+def process_batch(files: list[Path], executor: Executor | None = None) -> Iterator[FileResult]:
+    """Results of `process_file` for each file, in input order.
+
+    The executor is injected (OCRmyPDF's pattern): None runs in this process; a
+    process pool or a Dask client's executor spreads files over cores or machines
+    without the stages knowing.
+    """
+    if executor is None:
+        yield from map(process_file, files)
+    else:
+        yield from executor.map(process_file, files)

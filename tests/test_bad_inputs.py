@@ -118,3 +118,14 @@ def test_cli_usage_errors_exit_2(tmp_path, args):
     res = CliRunner().invoke(app, [a.format(**paths) for a in args])
     assert res.exit_code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_parallel_jobs_give_the_same_outputs(mixed_folder, tmp_path):
+    """Worker processes change nothing but speed: same records, same order, bad files still reported."""
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        res = CliRunner().invoke(app, ["extract", str(mixed_folder), "-o", str(out), "-f", "jsonl", "-q", "-j", jobs])
+        assert res.exit_code == 1
+        outs[jobs] = [(out / name).read_text(encoding="utf-8") for name in ("documents.jsonl", "items.jsonl")]
+    assert outs["1"] == outs["2"]
