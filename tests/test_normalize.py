@@ -202,9 +202,7 @@ def test_different_bodies_get_different_ids():
     ("Y tế", None), ("Giáo dục", None), ("Tổ chức hội nghị quán triệt Nghị quyết", None),
     pytest.param("Tỷ lệ dân số được phủ sóng mạng di động 5G", "coverage_5g", marks=pytest.mark.xfail(
         strict=True, reason="samples/keys/sample_02.json gives coverage_5g; the catalog finds no match")),
-    pytest.param("Tỷ lệ giao dịch không dùng tiền mặt tại các cơ sở kinh doanh, dịch vụ trên địa bàn",
-                 "cashless_rate", marks=pytest.mark.xfail(
-                     strict=True, reason="samples/keys/sample_02.json gives cashless_rate; no match")),
+    ("Tỷ lệ giao dịch không dùng tiền mặt tại các cơ sở kinh doanh, dịch vụ trên địa bàn", "cashless_rate"),
 ])
 def test_indicator_rewordings(printed, key):
     m = indicators().match(printed)
