@@ -138,10 +138,10 @@ def indicators() -> Catalog:
 def indicator_similarity(query: str, choice: str, **_: object) -> float:
     """token_set_ratio, capped by token_sort_ratio + 20: rewordings score high, but a short
     name that merely occurs inside a long one ("Y tế", "Giáo dục") does not. A row name
-    that holds every word of a catalog name of 3+ words ("Tỷ lệ giao dịch không dùng tiền
+    that holds every word of a catalog name of 5+ words ("Tỷ lệ giao dịch không dùng tiền
     mặt tại các cơ sở kinh doanh" holds "giao dịch không dùng tiền mặt") is that indicator."""
     words = choice.split()
-    if len(words) >= 3 and set(words) <= set(query.split()):
+    if len(words) >= 5 and set(words) <= set(query.split()):
         return 100.0
     return min(fuzz.token_set_ratio(query, choice), fuzz.token_sort_ratio(query, choice) + 20)
 
