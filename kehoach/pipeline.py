@@ -64,21 +64,20 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     interp = interpret(source.grids, catalog.matches_indicator)
     table_text = "\n".join(c.text for g in source.grids for c in g.cells)
     header = parse_header(source.pages, table_text)
-    items: list[Item] = []
-    mentions: list[Mention] = []
-    for i, row in enumerate(interp.rows):
-        item, row_mentions = build_item(row, i, source_file, doc_id)
-        items.append(item)
-        mentions.extend(row_mentions)
-    budget_total = parse_amount(interp.budget_total_text)
     warnings = list(interp.warnings)
+    row_flags: list[str] = []
     if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):
         # an English-OCR text layer: kept as read, every row flagged until accents can be restored
         warnings.append("text layer without Vietnamese diacritics (OCR without a Vietnamese model): "
                         "accents are not restored yet, values need review")
-        for it in items:
-            it.review_reasons = sorted({*it.review_reasons, "text_without_diacritics"})
-            it.needs_review = True
+        row_flags.append("text_without_diacritics")
+    items: list[Item] = []
+    mentions: list[Mention] = []
+    for i, row in enumerate(interp.rows):
+        item, row_mentions = build_item(row, i, source_file, doc_id, row_flags)
+        items.append(item)
+        mentions.extend(row_mentions)
+    budget_total = parse_amount(interp.budget_total_text)
     if budget_total is None and any(it.table == "budget" for it in items):
         top = [it.amount for it in items if it.table == "budget" and it.amount is not None
                and (it.stt or "").count(".") == 0]
@@ -100,9 +99,10 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
 
 
 def failed(path: Path, info: InputFile | None, reason: str) -> FileResult:
+    """A failed Document; its reason is kept to one line whatever the exception printed."""
     return FileResult(document=Document(
         source_file=str(path), doc_id=doc_id_for(info, path), sha256=info.sha256 if info else None,
-        file_type=info.kind.value if info else None, status="failed", error=reason))
+        file_type=info.kind.value if info else None, status="failed", error=" ".join(reason.split())))
 
 
 def process_file(path: Path) -> FileResult:

@@ -16,9 +16,11 @@ from kehoach.schemas import Item, Mention, Provenance
 ROLES = ("lead", "coordinating", "monitoring")
 
 
-def build_item(row: TableRow, index: int, source_file: str, doc_id: str) -> tuple[Item, list[Mention]]:
+def build_item(row: TableRow, index: int, source_file: str, doc_id: str,
+               document_flags: list[str] | tuple[str, ...] = ()) -> tuple[Item, list[Mention]]:
+    """One validated item and its body mentions; `document_flags` are review reasons every row shares."""
     c = {k: clean_text(v) for k, v in row.cells.items()}
-    reasons = list(row.flags)
+    reasons = [*row.flags, *document_flags]
     result = c.get("result")
     is_indicator = row.kind == "indicator"
     target = result if is_indicator else None
