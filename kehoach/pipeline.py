@@ -63,7 +63,8 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     doc_id = doc_id_for(info, info.path)
     interp = interpret(source.grids, catalog.matches_indicator)
     table_text = "\n".join(c.text for g in source.grids for c in g.cells)
-    header = parse_header(source.pages, table_text)
+    first_table_page = min((g.page for g in source.grids), default=None)
+    header = parse_header(source.pages, table_text, first_table_page)
     warnings = list(interp.warnings)
     row_flags: list[str] = []
     if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):

@@ -196,3 +196,12 @@ def test_parse_header_of_empty_pages():
 ])
 def test_issuing_body_from_other_enacting_sentences(body, issuer):
     assert doc(body=body).issuing_body == issuer
+
+
+def test_signature_after_a_long_body_before_the_appendices():
+    pages = [page(*TOP, "Số: 09/KH-UBND", ("KẾ HOẠCH", True), ("Chuyển đổi số năm 2026", True), number=1)]
+    pages += [page(f"Nội dung kế hoạch trang {n}.", number=n) for n in range(2, 5)]
+    pages.append(page("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Dũng", number=5))
+    pages.append(page("Phụ lục I", "DANH MỤC CÁC CHỈ TIÊU", number=6))
+    h = parse_header(pages, first_table_page=6)
+    assert (h.signer_title, h.signer_name) == ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Dũng")
