@@ -31,13 +31,12 @@ def _files(paths: list[str]) -> list[Path]:
     return out
 
 
-def run_kehoach(files: list[Path]) -> dict:
-    from kehoach.pipeline import process_file
+def run_kehoach(files: list[Path], executor=None) -> dict:
+    from kehoach.pipeline import process_batch
 
     pages = rows = 0
     t0 = time.perf_counter()
-    for f in files:
-        r = process_file(f)
+    for r in process_batch(files, executor):
         pages += r.document.pages
         rows += len(r.items)
     return {"seconds": time.perf_counter() - t0, "pages": pages, "rows": rows}
@@ -45,18 +44,10 @@ def run_kehoach(files: list[Path]) -> dict:
 
 def run_kehoach_jobs(files: list[Path]) -> dict:
     """The whole job with one worker process per core (what `kehoach extract -j N` does)."""
-    import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from kehoach.pipeline import process_batch
-
-    pages = rows = 0
-    t0 = time.perf_counter()
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for r in process_batch(files, pool):
-            pages += r.document.pages
-            rows += len(r.items)
-    return {"seconds": time.perf_counter() - t0, "pages": pages, "rows": rows}
+        return run_kehoach(files, pool)
 
 
 def run_pdfplumber(files: list[Path]) -> dict:
