@@ -45,8 +45,6 @@ def _opens_body(line: str, after_comma: bool) -> bool:
 
 def _known(text: str) -> bool:
     """A whole catalog body ("TTPVHCC xã"): a comma before it separates two bodies."""
-    from kehoach.normalize.catalog import bodies  # late: the catalog loads its data on first use
-
     return bodies().match(text) is not None
 
 
