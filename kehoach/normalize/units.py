@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach.normalize.catalog import bodies
 from kehoach.normalize.text import clean_text, fold
 
 # folded words that open a body's name when written with a capital (or "các"). "UBND",
