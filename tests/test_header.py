@@ -123,8 +123,13 @@ def test_title_opening_with_thuc_hien_is_kept_without_bold():
     assert h.title == "Thực hiện Nghị quyết số 57-NQ/TW năm 2026"
 
 
-def test_no_ke_hoach_line_means_no_title():
-    assert header_with(*TOP, "THÔNG BÁO", "Về việc nghỉ lễ").title is None
+def test_notice_title_follows_its_type_word():
+    """A notice is no plan, but its header (title included) is still exported."""
+    assert header_with(*TOP, "THÔNG BÁO", "Về việc nghỉ lễ").title == "Về việc nghỉ lễ"
+
+
+def test_no_document_type_line_means_no_title():
+    assert header_with(*TOP, "Về việc nghỉ lễ", "Căn cứ Luật Lao động;").title is None
 
 
 # --- signer --------------------------------------------------------------------------------------
@@ -205,3 +210,9 @@ def test_signature_after_a_long_body_before_the_appendices():
     pages.append(page("Phụ lục I", "DANH MỤC CÁC CHỈ TIÊU", number=6))
     h = parse_header(pages, first_table_page=6)
     assert (h.signer_title, h.signer_name) == ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Dũng")
+
+
+def test_a_decision_has_its_title_read_too():
+    h = header_with(*TOP, "Số: 45/QĐ-UBND", ("QUYẾT ĐỊNH", True), ("Về việc kiện toàn Tổ công nghệ số cộng đồng", True),
+                    "Căn cứ Luật Tổ chức chính quyền địa phương;")
+    assert (h.doc_number, h.title) == ("45/QĐ-UBND", "Về việc kiện toàn Tổ công nghệ số cộng đồng")

@@ -52,9 +52,16 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _find_kehoach(lines: list[TextLine]) -> int | None:
+# the document-type line that ends the header block and opens the title: a plan, or the
+# decision, notice or programme a batch also holds (their headers are exported too)
+DOCUMENT_TYPES = ("ke hoach", "quyet dinh", "thong bao", "chuong trinh", "chuong trinh hanh dong", "bao cao",
+                  "cong van", "huong dan", "nghi quyet", "chi thi", "de an", "to trinh")
+
+
+def _find_document_type(lines: list[TextLine]) -> int | None:
+    """Index of the upper-case document-type line ("KẾ HOẠCH"), the first one found."""
     for i, ln in enumerate(lines):
-        if fold(ln.text) in ("ke hoach", "ke hoach:"):
+        if fold(ln.text).rstrip(" :") in DOCUMENT_TYPES and _is_upper(ln.text):
             return i
     return None
 
@@ -163,7 +170,7 @@ def parse_header(pages: list[PageText], table_text: str = "", first_table_page: 
     first = [ln for p in pages[:2] for ln in p.lines]
     all_text = "\n".join(p.text for p in pages)
     h = Header()
-    at = _find_kehoach(first)
+    at = _find_document_type(first)
     head = first[:at] if at is not None else first[:8]
     body_lines = first[at + 1:] if at is not None else first
     body = join_lines([ln.text for ln in body_lines])
