@@ -109,3 +109,18 @@ def test_header_block_in_a_bordered_table_stays_page_text(tmp_path, style):
     text = src.pages[0].text
     assert "Số: 12/KH-UBND" in text and "XÃ AN BÌNH" in text
     assert [r.stt for r in interpret(src.grids).rows] == ["1", "2"]
+
+
+def _word(text, x0, top):
+    return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 12}
+
+
+def test_header_column_split_from_the_motto_and_title():
+    from kehoach.parsers.pdf_text import header_column_split
+
+    words = [_word("UBND", 80, 60), _word("CỘNG", 300, 60), _word("HÒA", 340, 60),
+             _word("KẾ", 270, 150), _word("HOẠCH", 290, 150)]
+    assert header_column_split(words) == (298, 150)
+    # a page that ends on "KẾ" (no next word) keeps the default depth instead of failing
+    assert header_column_split(words[:4]) == (298, 72 + 80)
+    assert header_column_split([_word("Căn", 80, 60), _word("cứ", 110, 60)]) is None

@@ -151,8 +151,8 @@ def guess_header(grid: Grid) -> Header | None:
 
     Plan tables number their rows: the column holding row numbers is STT, the
     first column holding at least half as much text as the wordiest one is the
-    name, and every other column is kept as a note, so no cell is lost. None when no column holds row numbers (a layout
-    box, not a plan table).
+    name, and every other column is kept as a note, so no cell is lost. None
+    when no column holds row numbers (a layout box, not a plan table).
     """
     numbered = [sum(1 for r in range(grid.n_rows) if _ROW_NUMBER.match(grid.text(r, k).strip()))
                 for k in range(grid.n_cols)]

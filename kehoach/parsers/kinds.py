@@ -3,7 +3,7 @@
 The table's caption and columns give a prior; a row leaves it only on evidence:
 a unit of measure, a quantitative target, an indicator-like opening ("Tỉ lệ",
 "Xếp hạng") or a catalog indicator name point to an indicator; an opening
-action verb ("Triển khai", "Xây dựng") and a long prose result point to a task.
+action verb ("Triển khai", "Xây dựng", "Thường xuyên rà soát") points to a task.
 """
 
 from __future__ import annotations

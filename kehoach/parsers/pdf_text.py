@@ -27,13 +27,13 @@ def header_column_split(words: list[dict]) -> tuple[float, float] | None:
     motto's first word marks where the right column starts. Lines above the
     word "KẾ HOẠCH" (or the motto block's last line) are cut there.
     """
-    for i, w in enumerate(words[:-1]):
-        if fold(w["text"]) == "cong" and fold(words[i + 1]["text"]) == "hoa" and w["text"].isupper():
-            bottom = next((v["top"] for v in words if fold(v["text"]) == "ke" and v["text"].isupper()
-                           and v["top"] > w["bottom"] and fold(words[words.index(v) + 1]["text"]) == "hoach"),
-                          w["bottom"] + 80)
-            return w["x0"] - 2, bottom
-    return None
+    pairs = [(w, fold(w["text"]), fold(n["text"])) for w, n in zip(words, words[1:], strict=False)]
+    motto = next((w for w, a, b in pairs if a == "cong" and b == "hoa" and w["text"].isupper()), None)
+    if motto is None:
+        return None
+    bottom = next((w["top"] for w, a, b in pairs if a == "ke" and b == "hoach" and w["text"].isupper()
+                   and w["top"] > motto["bottom"]), motto["bottom"] + 80)
+    return motto["x0"] - 2, bottom
 
 
 def group_by_line(words: list[dict]) -> list[list[dict]]:
