@@ -263,6 +263,35 @@ PROFILES = [
          budget=None, title=3),
 ]
 
+# Layouts with other printed column names (same fields), for the stress set.
+IND_E = [("stt", "Số TT", 14), ("name", "Nội dung", 90), ("unit", "Đơn vị đo", 20), ("result", "Chỉ tiêu đến năm 2030", 38),
+         ("lead", "Cơ quan thực hiện chính", 45), ("coord", "Cơ quan phối hợp", 60)]
+TASK_E = [("stt", "TT", 10), ("name", "Nội dung nhiệm vụ", 88), ("lead", "Cơ quan chủ trì", 42),
+          ("coord", "Cơ quan phối hợp", 52), ("deadline", "Thời hạn hoàn thành", 28), ("result", "Sản phẩm đầu ra", 47)]
+TASK_F = [("stt", "STT", 12), ("name", "Nội dung công việc", 95), ("lead", "Đơn vị chủ trì", 45),
+          ("coord", "Đơn vị phối hợp", 55), ("deadline", "Tiến độ", 25), ("note", "Ghi chú", 35)]
+
+# A held-out stress set (--set stress): header styles, ruling and orientation the four
+# sample profiles never use, so the extractor is checked on layouts it was not tuned on.
+STRESS_PROFILES = [
+    dict(PROFILES[0], party=True, issuer="party", symbol="KH/ĐU", rules="hlines", captions=1,
+         ind=dict(layout=IND_E, sections=[("I", "Chỉ tiêu chung", 4, False, 0), ("II", "Chỉ tiêu cụ thể", 3, False, 0)]),
+         tasks=dict(layout=TASK_E, style="roman", n_sections=4, restart=False, parent=False, long=False)),
+    dict(PROFILES[1], rules="none", portrait=True, sig="tm", captions=2,
+         tasks=dict(layout=TASK_F, style="letters", n_sections=2, restart=False, parent=False, long=False)),
+    dict(PROFILES[2], rules="hlines", portrait=True, repeat=True, captions=1),
+    dict(PROFILES[3], party=True, issuer="party", symbol="KH/ĐU", rules="grid", sig="tm", captions=2,
+         ind=dict(layout=IND_E, sections=[(None, None, 7, True, 0)])),
+]
+CAPTIONS = [
+    {"indicators": "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "tasks": "DANH MỤC CÁC NHIỆM VỤ CỤ THỂ",
+     "budget": "DỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ"},
+    {"indicators": "MỘT SỐ CHỈ TIÊU CHỦ YẾU", "tasks": "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM",
+     "budget": "KINH PHÍ THỰC HIỆN"},
+    {"indicators": "BIỂU CHỈ TIÊU PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ VÀ CHUYỂN ĐỔI SỐ",
+     "tasks": "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN", "budget": "DỰ TOÁN KINH PHÍ"},
+]
+
 TITLES = [
     "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia trên địa bàn {t} {n}",
     "Thực hiện Kế hoạch số {pk} của UBND tỉnh {p} về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trên địa bàn {t} {n} năm 2026",
@@ -475,7 +504,7 @@ def build_document(rng, prof, stem, name):
     refs = references_catalogue(d)
     cited = [refs[0]] + sorted(rng.sample(refs[1:], 4), key=refs.index)
     issuer = {"ubnd_full": f"Ủy ban nhân dân {t} {name}", "ubnd_short": f"UBND {t} {name}",
-              "bcd": f"Ban Chỉ đạo {t} {name}"}[prof["issuer"]]
+              "bcd": f"Ban Chỉ đạo {t} {name}", "party": f"Đảng ủy {t} {name}"}[prof["issuer"]]
     meta = dict(d, issuer=issuer, cited=cited, number=number if prof["number"] else None,
                 month=month, day=day if prof["day"] else None,
                 signer=rng.choice(SIGNERS) if prof["signed"] else None,
@@ -497,14 +526,25 @@ def build_document(rng, prof, stem, name):
                 items.append(key_item(table, layout, row, section))
     sym = prof["symbol"]
     doc = dict(admin_unit_type=t, admin_unit_name=name, province=province, issuing_body=issuer,
-               doc_number=f"{number}/{sym}" if prof["number"] else None, doc_symbol=sym,
+               doc_number=(f"{number}{'-' if prof.get('party') else '/'}{sym}" if prof["number"] else None),
+               doc_symbol=sym,
                issue_date=f"2025-{month:02d}" + (f"-{day:02d}" if prof["day"] else ""),
                title=meta["title"], signer_name=meta["signer"],
-               signer_title="KT. CHỦ TỊCH PHÓ CHỦ TỊCH" if prof["kt"] else "CHỦ TỊCH",
+               signer_title=" ".join(signature_title(prof)),
                references=[], budget_total=total / 10 if total is not None else None,
                budget_unit="triệu đồng" if total is not None else None)
     key = {"source": f"{stem}.pdf", "document": doc, "items": items}
     return meta, tables, key
+
+
+def signature_title(prof):
+    """The printed lines of the signature title for a profile (state or party body, TM./KT. forms)."""
+    if prof.get("party"):
+        return ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"] if prof["kt"] else ["T/M ĐẢNG ỦY", "BÍ THƯ"]
+    if prof["issuer"] == "bcd" and prof.get("sig") == "tm":
+        return ["TM. BAN CHỈ ĐẠO"] + (["KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"] if prof["kt"] else ["TRƯỞNG BAN"])
+    head = ["TM. ỦY BAN NHÂN DÂN"] if prof.get("sig") == "tm" else []
+    return head + (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] if prof["kt"] else ["CHỦ TỊCH"])
 
 
 def find_references(printed, catalogue):
@@ -527,8 +567,8 @@ def register_fonts():
         pdfmetrics.registerFontFamily(fam, normal=fam, bold=fam + "-Bold", italic=fam, boldItalic=fam + "-Bold")
 
 
-def styles(font, tfont):
-    """Paragraph styles for the body (font) and the tables (tfont)."""
+def styles(font, tfont, table_size=10):
+    """Paragraph styles for the body (font) and the tables (tfont, `table_size` points)."""
     s = lambda name, **kw: ParagraphStyle(name, **{"fontName": font, "fontSize": 13, "leading": 17, **kw})
     return dict(
         hdr=s("hdr", fontSize=11, leading=14, alignment=TA_CENTER),
@@ -539,10 +579,10 @@ def styles(font, tfont):
         small=s("small", fontSize=9.5, leading=12),
         cap=s("cap", fontName=tfont, fontSize=12, leading=15, alignment=TA_CENTER),
         right=s("right", fontName=tfont, fontSize=11, leading=14, alignment=TA_RIGHT, spaceAfter=2),
-        th=s("th", fontName=tfont + "-Bold", fontSize=10, leading=12, alignment=TA_CENTER),
-        td=s("td", fontName=tfont, fontSize=10, leading=12.5, alignment=TA_LEFT),
-        tdc=s("tdc", fontName=tfont, fontSize=10, leading=12.5, alignment=TA_CENTER),
-        tdr=s("tdr", fontName=tfont, fontSize=10, leading=12.5, alignment=TA_RIGHT),
+        th=s("th", fontName=tfont + "-Bold", fontSize=table_size, leading=table_size * 1.2, alignment=TA_CENTER),
+        td=s("td", fontName=tfont, fontSize=table_size, leading=table_size * 1.25, alignment=TA_LEFT),
+        tdc=s("tdc", fontName=tfont, fontSize=table_size, leading=table_size * 1.25, alignment=TA_CENTER),
+        tdr=s("tdr", fontName=tfont, fontSize=table_size, leading=table_size * 1.25, alignment=TA_RIGHT),
     )
 
 
@@ -557,16 +597,25 @@ def first_part(meta, prof, st):
     t, name = meta["t"], meta["name"]
     blank = "&nbsp;" * 8
     sym = prof["symbol"]
-    number = f"Số: {meta['number']}/{sym}" if meta["number"] else f"Số:{blank}/{sym}"
+    party = prof.get("party")
+    if party:   # party committee style: "Số 125-KH/ĐU", no colon
+        number = f"Số {meta['number']}-{sym}" if meta["number"] else f"Số{blank}-{sym}"
+    else:
+        number = f"Số: {meta['number']}/{sym}" if meta["number"] else f"Số:{blank}/{sym}"
     day = f"ngày {meta['day']:02d}" if meta["day"] else f"ngày{blank}"
-    left_top = ([Paragraph(f"UBND {t.upper()} {name.upper()}", st["hdr"]), Paragraph("<b>BAN CHỈ ĐẠO</b>", st["hdr"])]
-                if prof["issuer"] == "bcd" else
-                [Paragraph("ỦY BAN NHÂN DÂN", st["hdr"]), Paragraph(f"<b>{t.upper()} {name.upper()}</b>", st["hdr"])])
+    if party:
+        left_top = [Paragraph(f"ĐẢNG BỘ TỈNH {meta['province'].upper()}", st["hdr"]),
+                    Paragraph(f"<b>ĐẢNG ỦY {t.upper()} {name.upper()}</b>", st["hdr"]), Paragraph("*", st["hdr"])]
+    elif prof["issuer"] == "bcd":
+        left_top = [Paragraph(f"UBND {t.upper()} {name.upper()}", st["hdr"]), Paragraph("<b>BAN CHỈ ĐẠO</b>", st["hdr"])]
+    else:
+        left_top = [Paragraph("ỦY BAN NHÂN DÂN", st["hdr"]), Paragraph(f"<b>{t.upper()} {name.upper()}</b>", st["hdr"])]
     rule = lambda w: HRFlowable(width=w * mm, thickness=0.6, color=colors.black, spaceBefore=3, spaceAfter=5)
-    left = left_top + [rule(22), Paragraph(number, st["hdr"])]
-    right = [Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["hdr"]),
-             Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["hdr"]), rule(52),
-             Paragraph(f"{name}, {day} tháng {meta['month']} năm 2025", st["hdr"])]
+    left = left_top + ([] if party else [rule(22)]) + [Paragraph(number, st["hdr"])]
+    motto = ([Paragraph("<b>ĐẢNG CỘNG SẢN VIỆT NAM</b>", st["hdr"])] if party else
+             [Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["hdr"]),
+              Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["hdr"])])
+    right = motto + [rule(52), Paragraph(f"{name}, {day} tháng {meta['month']} năm 2025", st["hdr"])]
     header = Table([[left, right]], colWidths=[60 * mm, 100 * mm])
     header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -605,8 +654,7 @@ def first_part(meta, prof, st):
     for line in body:
         out.append(para(line[1:], st["head"]) if line.startswith("#") else para(line, st["body"]))
         printed.append(line.lstrip("#"))
-    title = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] if prof["kt"] else ["CHỦ TỊCH"]
-    sig = [para("\n".join(title), st["sig"]), Spacer(1, 24 * mm)]
+    sig = [para("\n".join(signature_title(prof)), st["sig"]), Spacer(1, 24 * mm)]
     if meta["signer"]:
         sig.append(para(meta["signer"], st["sig"]))
     recv = [para("Nơi nhận:", st["small"], bold=True),
@@ -630,10 +678,22 @@ class ClosedTable(Table):
         return parts
 
 
+def column_widths(layout, prof):
+    """Column widths in mm: as laid out for landscape, or narrowed to a portrait page (160 mm)
+    with narrow columns kept wide enough for "STT" and short units, as a word processor would."""
+    widths = [w for _, _, w in layout]
+    if not prof.get("portrait"):
+        return widths
+    floor = 13.0
+    narrow = [w <= 20 for w in widths]
+    room = 160 - floor * sum(narrow)
+    wide_total = sum(w for w, n in zip(widths, narrow, strict=True) if not n)
+    return [floor if n else w * room / wide_total for w, n in zip(widths, narrow, strict=True)]
+
+
 def appendix(meta, prof, st, roman, table, layout, rows, total):
     """Flowables of one landscape appendix: caption and the ruled table."""
-    caption = {"indicators": "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "tasks": "DANH MỤC CÁC NHIỆM VỤ CỤ THỂ",
-               "budget": "DỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ"}[table]
+    caption = CAPTIONS[prof.get("captions", 0)][table]
     sym = prof["symbol"]
     num = f"{meta['number']}/{sym}" if meta["number"] else f"{'&nbsp;' * 8}/{sym}"
     by = meta["issuer"].replace("Ủy ban nhân dân", "UBND")
@@ -644,7 +704,12 @@ def appendix(meta, prof, st, roman, table, layout, rows, total):
         out.append(Paragraph("Đơn vị tính: triệu đồng", st["right"]))
     fields = [f for f, _, _ in layout]
     ncol = len(fields)
-    style = [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    rules = prof.get("rules", "grid")
+    ruling = {"grid": [("GRID", (0, 0), (-1, -1), 0.6, colors.black)],
+              "hlines": [("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.black),
+                         ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)],
+              "none": []}[rules]
+    style = ruling + [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     if prof.get("header2") and table == "tasks":   # two header rows: "Đơn vị thực hiện" over Chủ trì | Phối hợp
@@ -689,7 +754,8 @@ def appendix(meta, prof, st, roman, table, layout, rows, total):
     if prof["split"]:   # top-aligned cells split cleanly across pages
         style.append(("VALIGN", (0, head_rows), (-1, -1), "TOP"))
     repeat = head_rows if prof["repeat"] else 0
-    tbl = ClosedTable(data, colWidths=[w * mm for _, _, w in layout], style=TableStyle(style), repeatRows=repeat,
+    kind = ClosedTable if rules != "none" else Table
+    tbl = kind(data, colWidths=[w * mm for w in column_widths(layout, prof)], style=TableStyle(style), repeatRows=repeat,
                 splitInRow=24 if prof["split"] else 0, splitByRow=0 if prof["split"] else 1,
                 hAlign="CENTER")
     out.append(tbl)
@@ -698,7 +764,7 @@ def appendix(meta, prof, st, roman, table, layout, rows, total):
 
 def render(path, meta, prof, tables):
     """Write the PDF; returns the full printed text (for reference detection)."""
-    st = styles(prof["font"], prof["tfont"])
+    st = styles(prof["font"], prof["tfont"], 9 if prof.get("portrait") else 10)
 
     def page_number(canvas, doc):
         if canvas.getPageNumber() > 1:
@@ -716,7 +782,7 @@ def render(path, meta, prof, tables):
                           PageTemplate("landscape", [land], onPage=page_number, pagesize=landscape(A4))])
     story, printed = first_part(meta, prof, st)
     for i, (table, layout, rows, total) in enumerate(tables):
-        story += [NextPageTemplate("landscape"), PageBreak()]
+        story += [NextPageTemplate("portrait" if prof.get("portrait") else "landscape"), PageBreak()]
         flow, text = appendix(meta, prof, st, ("I", "II", "III")[i], table, layout, rows, total)
         story += flow
         printed += text
@@ -740,15 +806,18 @@ def main():
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "samples"))
     ap.add_argument("--seed", type=int, default=57)
     ap.add_argument("--count", type=int, default=4)
+    ap.add_argument("--set", choices=["samples", "stress"], default="samples",
+                    help="samples: the four bundled profiles; stress: held-out layouts for robustness checks")
     args = ap.parse_args()
+    profiles, prefix = (STRESS_PROFILES, "stress") if args.set == "stress" else (PROFILES, "sample")
     out = Path(args.out)
     (out / "keys").mkdir(parents=True, exist_ok=True)
     (out / "pdf").mkdir(parents=True, exist_ok=True)
     register_fonts()
     names = {t: random.Random(args.seed).sample(v, len(v)) for t, v in COMMUNES.items()}  # distinct per type
     for i in range(args.count):
-        stem = f"sample_{i + 1:02d}"
-        prof = PROFILES[i % len(PROFILES)]
+        stem = f"{prefix}_{i + 1:02d}"
+        prof = profiles[i % len(profiles)]
         rng = random.Random(args.seed * 1000 + i)
         pool = names[prof["admin"]]
         meta, tables, key = build_document(rng, prof, stem, pool[(i // 2) % len(pool)])

@@ -6,7 +6,7 @@ pdfplumber's lattice functions turn the lines into cells, exactly as its
 lattice (so merged cells get spans) and assign every character to its cell in
 one pass. Text outside the tables becomes `PageText`, and the lines just above
 a table become its caption ("Phụ lục II / DANH MỤC ..."). A page without ruled
-tables may still hold an unruled one (parsers/pdf_words_table.py).
+tables may still hold an unruled or row-ruled one (parsers/word_grid.py).
 """
 
 from __future__ import annotations
@@ -33,10 +33,12 @@ from kehoach.parsers.pdf_text import (
     reading_order,
     words_to_lines,
 )
-from kehoach.parsers.pdf_words_table import words_table
 from kehoach.parsers.pdfium_page import PageContent, read_page
+from kehoach.parsers.word_grid import ColumnLayout, word_tables
 
 METHOD = "pdf-text"
+WORDS_METHOD = "pdf-words"  # a table rebuilt from word positions: its geometry is inferred
+WORDS_CONFIDENCE = 0.85
 TABLE_SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
 EDGE_EPS = 0.5  # points: lattice coordinates closer than this are the same line
 
@@ -110,21 +112,28 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
     return any(b[0] <= hm <= b[2] and b[1] <= vm <= b[3] for b in boxes)
 
 
-def parse_page(content: PageContent, page_no: int) -> tuple[PageText, list[Grid]]:
-    """One page: its grids and the text lines around them (captions are set later)."""
+def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None = None
+               ) -> tuple[PageText, list[Grid], ColumnLayout | None]:
+    """One page: its grids, the text lines around them (captions are set later), and the
+    column layout of an unruled table that runs on to the next page.
+
+    `carried` is such a layout from the previous page: its table goes on at the top of this one.
+    """
     chars = content.chars
     grids = [g for g in (table_to_grid(t, chars, page_no) for t in find_tables(content.edges)) if g]
     # a ruled box that is no plan table (a header block or signature drawn in a bordered table)
     # keeps its words in the page text, where the header parser looks for them
     boxes = [g.bbox for g in grids if find_header(g) is not None or guess_header(g) is not None]
     words = [w for w in utils.extract_words(chars, extra_attrs=["fontname"]) if not _inside(w, boxes)]
-    if not grids:
-        unruled = words_table(words, page_no, content.height)
-        if unruled is not None:
-            grids = [unruled]
-            words = [w for w in words if w["top"] < unruled.bbox[1] - 1]
+    carry = None
+    if not grids:  # no lattice: a borderless or row-ruled table is read from its words
+        rules = [e for e in content.edges if e["orientation"] == "h"]
+        found = word_tables(words, page_no, content.height, rules, carried, WORDS_METHOD, WORDS_CONFIDENCE)
+        grids = [t.grid for t in found]
+        words = [w for w in words if not _inside(w, [g.bbox for g in grids])]
+        carry = found[-1].layout if found and found[-1].reaches_page_foot else None
     lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), content.height))
-    return PageText(page=page_no, lines=lines, width=content.width, height=content.height), grids
+    return PageText(page=page_no, lines=lines, width=content.width, height=content.height), grids, carry
 
 
 def set_captions(page: PageText, grids: list[Grid]) -> None:
@@ -138,10 +147,11 @@ def set_captions(page: PageText, grids: list[Grid]) -> None:
 def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
     pages: list[PageText] = []
     grids: list[Grid] = []
+    carried: ColumnLayout | None = None
     for i in range(len(pdf)):
         page = pdf[i]
         try:
-            text, page_grids = parse_page(read_page(page), i + 1)
+            text, page_grids, carried = parse_page(read_page(page), i + 1, carried)
         finally:
             page.close()
         pages.append(text)

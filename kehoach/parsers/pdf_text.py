@@ -16,7 +16,7 @@ from kehoach.parsers.grid import PageText, TextLine
 
 LINE_TOP_TOLERANCE = 2.5  # points: words whose tops differ less than this share a line
 COLUMN_GAP = 28.0  # points: a wider gap inside a line separates two text columns
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE)
 
 
 def header_column_split(words: list[dict]) -> tuple[float, float] | None:
@@ -92,7 +92,7 @@ def drop_furniture(lines: list[TextLine], page_height: float) -> list[TextLine]:
     return [
         ln
         for ln in lines
-        if not (_PAGE_NUMBER.match(ln.text) and (ln.top < band or ln.bottom > page_height - band))
+        if not (PAGE_NUMBER.match(ln.text) and (ln.top < band or ln.bottom > page_height - band))
     ]
 
 
