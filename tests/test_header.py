@@ -91,7 +91,7 @@ def test_province(body, province):
     (["Căn cứ tình hình thực tế; UBND xã xây dựng Kế hoạch như sau:"], "UBND xã"),
     (["Căn cứ Luật Tổ chức chính quyền địa phương;", "Ủy ban nhân dân", "xã Thanh Sơn ban hành Kế hoạch"],
      "Ủy ban nhân dân xã Thanh Sơn"),  # the phrase wraps over a line
-    (["Căn cứ tình hình thực tế, các phòng sẽ thực hiện."], None),
+    (["Căn cứ tình hình thực tế, các phòng sẽ thực hiện."], "UBND xã Thanh Sơn"),  # from the header block
     pytest.param(["Căn cứ Nghị quyết số 57-NQ/TW;",
                   "Căn cứ tình hình thực tế, UBND xã Thanh Sơn ban hành Kế hoạch như sau:"], "UBND xã Thanh Sơn"),
     pytest.param(["Căn cứ Nghị quyết số 57-NQ/TW;",
@@ -197,7 +197,7 @@ def test_parse_header_of_empty_pages():
      "UBND xã Thống Nhất"),
     (["Căn cứ Nghị quyết số 57-NQ/TW;", "UBND phường Phước Bình xây dựng Kế hoạch triển khai, cụ thể như sau:"],
      "UBND phường Phước Bình"),
-    (["Các chỉ tiêu, nhiệm vụ cụ thể tại Phụ lục kèm theo."], None),
+    (["Các chỉ tiêu, nhiệm vụ cụ thể tại Phụ lục kèm theo."], "UBND xã Thanh Sơn"),  # from the header block
 ])
 def test_issuing_body_from_other_enacting_sentences(body, issuer):
     assert doc(body=body).issuing_body == issuer
@@ -216,3 +216,52 @@ def test_a_decision_has_its_title_read_too():
     h = header_with(*TOP, "Số: 45/QĐ-UBND", ("QUYẾT ĐỊNH", True), ("Về việc kiện toàn Tổ công nghệ số cộng đồng", True),
                     "Căn cứ Luật Tổ chức chính quyền địa phương;")
     assert (h.doc_number, h.title) == ("45/QĐ-UBND", "Về việc kiện toàn Tổ công nghệ số cộng đồng")
+
+
+# --- Party committee documents and the header block as the last source of the issuer -------------
+
+PARTY_TOP = ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ PHÚ LẬP", "*"]
+
+
+@pytest.mark.parametrize("line, number, symbol", [
+    ("Số 12-KH/ĐU", "12-KH/ĐU", "KH/ĐU"),
+    ("Số      -KH/ĐU", None, "KH/ĐU"),
+    ("Số: 08-CTr/ĐU", "08-CTr/ĐU", "CTr/ĐU"),
+])
+def test_party_number_and_symbol(line, number, symbol):
+    h = header_with(*PARTY_TOP, line, ("KẾ HOẠCH", True), ("Thực hiện Nghị quyết 57-NQ/TW", True))
+    assert (h.doc_number, h.doc_symbol) == (number, symbol)
+    assert (h.admin_unit_type, h.admin_unit_name) == ("xã", "Phú Lập")
+
+
+@pytest.mark.parametrize("sig, title", [
+    (["T/M ĐẢNG ỦY", "BÍ THƯ"], "T/M ĐẢNG ỦY BÍ THƯ"),
+    (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"),
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),
+])
+def test_signature_titles_of_party_and_state_bodies(sig, title):
+    h = doc(body=["Căn cứ Nghị quyết số 57-NQ/TW;", *sig, "Nguyễn Văn An"])
+    assert (h.signer_title, h.signer_name) == (title, "Nguyễn Văn An")
+
+
+@pytest.mark.parametrize("block, issuer", [
+    (["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 12/KH-UBND"], "Ủy ban nhân dân xã An Bình"),
+    (["UBND PHƯỜNG LONG HƯNG", "BAN CHỈ ĐẠO", "Số: /KH-BCĐ"], "Ban chỉ đạo phường Long Hưng"),
+    (["ĐẢNG BỘ TỈNH ĐỒNG NAI", "ĐẢNG ỦY XÃ PHÚ LẬP", "*", "Số 12-KH/ĐU"], "Đảng ủy xã Phú Lập"),
+    (["UBND XÃ AN BÌNH", "Số: 5/KH-UBND"], "UBND xã An Bình"),
+])
+def test_issuer_from_the_header_block_when_the_body_never_names_it(block, issuer):
+    h = header_with(*block, ("KẾ HOẠCH", True), ("Tiêu đề", True), "Căn cứ Luật Tổ chức chính quyền địa phương;")
+    assert h.issuing_body == issuer
+
+
+def test_issuer_named_in_the_body_wins_over_the_block():
+    h = header_with("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", ("KẾ HOẠCH", True), ("Tiêu đề", True),
+                    "Căn cứ Luật Tổ chức chính quyền địa phương;", "Ủy ban nhân xã An Bình ban hành Kế hoạch như sau:")
+    assert h.issuing_body == "Ủy ban nhân xã An Bình"  # as printed, slip included
+
+
+def test_unit_name_wrapped_in_the_header_block_is_joined_when_the_body_confirms_it():
+    h = header_with("ĐẢNG ỦY PHƯỜNG HÒA", "KHÁNH", "Số 3-KH/ĐU", ("KẾ HOẠCH", True), ("Tiêu đề", True),
+                    "trên địa bàn phường Hòa Khánh, tỉnh Đồng Nai")
+    assert h.admin_unit_name == "Hòa Khánh"

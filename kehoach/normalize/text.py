@@ -7,7 +7,7 @@ import unicodedata
 
 from unidecode import unidecode
 
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_WS = re.compile(r"(?:[^\S\n]|\u200b)+")  # any Unicode space or line break but "\n", and zero-width spaces
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 
@@ -41,7 +41,7 @@ def clean_text(text: str | None) -> str | None:
     """Cell or field text as a careful reader copies it; None when nothing is left."""
     if text is None:
         return None
-    value = join_lines(nfc(text).split("\n"))
+    value = join_lines(nfc(text).splitlines())  # every Unicode line break, not only "\\n"
     return value or None
 
 

@@ -82,7 +82,7 @@ def _line_groups(cell: str) -> list[str]:
     """Group the cell's lines into bodies: ';' always splits, a new line only when it opens a body."""
     groups: list[list[str]] = []
     for part in cell.split(";"):
-        lines = [ln for ln in part.split("\n") if ln.strip()]
+        lines = [ln for ln in part.splitlines() if ln.strip()]
         current: list[str] = []
         for ln in lines:
             if current and _opens_body(ln, after_comma=False) and not _OPEN_END.search(current[-1]):

@@ -16,7 +16,8 @@ from kehoach.parsers.grid import PageText, TextLine
 
 # "XÃ THANH SƠN", "UBND PHƯỜNG TAM PHƯỚC", "ĐẢNG ỦY XÃ LA NGÀ": the unit ends the line
 _UNIT = re.compile(r"(?:^|\s)(xa|phuong|dac khu)\s+([a-z][a-z0-9 ]*)$")
-_NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐa-z0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐa-z0-9]*)*)")
+# "Số: 97/KH-BCĐ" (state bodies) or "Số 12-KH/ĐU" (Party committees); the number may be left blank
+_NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*)\s*([/-])\s*([A-ZĐ][A-ZĐa-z0-9]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]*)*)")
 _DATE = re.compile(r"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"^(căn cứ|thực hiện|để|nhằm|i\.|1\.|phần)", re.IGNORECASE)
 _ISSUES = re.compile(r"(ban hành|xây dựng)\s+(?:kế hoạch|ke hoach)", re.IGNORECASE)
@@ -27,7 +28,8 @@ _PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)
 _REF = re.compile(
     r"(?<![\w/.-])(\d{1,4})\s*([-/])\s*([A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3})(?![\w])"
 )
-_SIGN_TITLE = re.compile(r"^(TM\.|KT\.|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BÍ THƯ)")
+# the first line of a signature title: on behalf of (TM., T/M), signing for (KT., K/T), acting (Q.), or the office
+_SIGN_TITLE = re.compile(r"^(TM\.|T/M|KT\.|K/T|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BÍ THƯ|PHÓ BÍ THƯ)")
 _PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 
 
@@ -82,7 +84,7 @@ def _title(lines: list[TextLine], at: int) -> str | None:
 
 
 def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None]:
-    for ln in head:
+    for i, ln in enumerate(head):
         folded = fold(ln.text)
         if "cong hoa" in folded or "chu nghia" in folded:
             continue
@@ -92,11 +94,59 @@ def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None
             words = nfc(ln.text).split()
             n_name = len(m.group(2).split())
             printed = " ".join(words[-n_name:])
+            # a name wrapped onto the next line ("ĐẢNG ỦY PHƯỜNG HÒA" / "KHÁNH"), when the body confirms it
+            below = [b for b in head[i + 1:] if ln.x1 == ln.x0 or (b.top > ln.top and b.x0 < ln.x1 and ln.x0 < b.x1)]
+            nxt = below[0].text.strip() if below else ""
+            if nxt and _is_upper(nxt) and len(nxt.split()) <= 2 and \
+                    re.search(rf"{kind}\s+{re.escape(printed)}\s+{re.escape(nfc(nxt))}\b", body, re.IGNORECASE):
+                printed = f"{printed} {nfc(nxt)}"
             # recover the printed casing from the body text ("xã Thanh Sơn")
             mb = re.search(rf"{kind}\s+({re.escape(printed)})", body, re.IGNORECASE)
             name = mb.group(1) if mb and not _is_upper(mb.group(1)) else printed.title()
             return kind, name
     return None, None
+
+
+_UNIT_WORDS = {"xã": "xa", "phường": "phuong", "đặc khu": "dac khu"}
+# organ abbreviations kept upper case when a header-block line is put in sentence case
+_ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "BCĐ", "BCH", "BTV", "ĐU", "TU", "HU"}
+
+
+def _sentence_case(text: str) -> str:
+    """"BAN CHỈ ĐẠO" -> "Ban chỉ đạo"; abbreviations ("UBND", "HĐND") stay as printed."""
+    words = [w if w in _ABBREVIATIONS else w.lower() for w in nfc(text).split()]
+    return (words[0][:1].upper() + words[0][1:] + " " + " ".join(words[1:])).strip() if words else ""
+
+
+def _issuing_body_from_block(head: list[TextLine], kind: str | None, name: str | None) -> str | None:
+    """The issuing organ as the header block prints it, when the body never names it.
+
+    The left column's upper-case lines down to "Số": the last names the organ; a
+    line that is only the unit ("XÃ AN BÌNH") completes the organ above it
+    ("ỦY BAN NHÂN DÂN"), and an organ printed without its unit ("BAN CHỈ ĐẠO"
+    under "UBND PHƯỜNG X") takes the unit of the block.
+    """
+    lines: list[str] = []
+    for ln in head:
+        text = ln.text.strip()
+        if _NUMBER.match(text):
+            break
+        folded = fold(text)
+        if _is_upper(text) and not folded.startswith(("cong hoa", "dang cong san", "doc lap")):
+            lines.append(text)
+    if not lines:
+        return None
+    last = lines[-1]
+    folded = fold(last)
+    unit = f"{kind} {name}" if kind and name else None
+    if folded.startswith(tuple(_UNIT_WORDS.values())) and len(lines) >= 2:
+        organ, place = lines[-2], unit or _sentence_case(last)
+    elif _UNIT.search(folded):
+        head_words = len(last.split()) - len((name or "").split()) - len((kind or "").split())
+        organ, place = " ".join(last.split()[:max(1, head_words)]), unit
+    else:
+        organ, place = last, unit
+    return collapse(f"{_sentence_case(organ)} {place or ''}")
 
 
 def _issuing_body(body: str) -> str | None:
@@ -176,9 +226,9 @@ def parse_header(pages: list[PageText], table_text: str = "", first_table_page: 
     body = join_lines([ln.text for ln in body_lines])
     for ln in head:
         m = _NUMBER.match(ln.text.strip())
-        if m:
-            h.doc_symbol = re.sub(r"\s+", "", m.group(2))
-            h.doc_number = f"{m.group(1)}/{h.doc_symbol}" if m.group(1) else None
+        if m and not h.doc_symbol:
+            h.doc_symbol = re.sub(r"\s+", "", m.group(3))
+            h.doc_number = f"{m.group(1)}{m.group(2)}{h.doc_symbol}" if m.group(1) else None
         d = _DATE.search(ln.text)
         if d and not h.issue_date:
             day, month, year = d.group(1), d.group(2), d.group(3)
@@ -189,7 +239,7 @@ def parse_header(pages: list[PageText], table_text: str = "", first_table_page: 
     h.province = provinces.most_common(1)[0][0] if provinces else None
     if at is not None:
         h.title = _title(first, at)
-    h.issuing_body = _issuing_body(body)
+    h.issuing_body = _issuing_body(body) or _issuing_body_from_block(head, h.admin_unit_type, h.admin_unit_name)
     # the signature closes the body, before the appendices: search the body's pages, last first
     body_pages = pages[:first_table_page] if first_table_page else pages
     for p in reversed(body_pages):

@@ -19,16 +19,21 @@ COLUMN_GAP = 28.0  # points: a wider gap inside a line separates two text column
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE)
 
 
+# the first two words of the motto printed top right: the state's, or the Party's on Party documents
+MOTTO_OPENINGS = {("cong", "hoa"), ("dang", "cong")}
+
+
 def header_column_split(words: list[dict]) -> tuple[float, float] | None:
     """(x, bottom) of the two-column header block, found from the national motto.
 
     Vietnamese administrative documents print the issuing body on the left and
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on the right above the title; the
-    motto's first word marks where the right column starts. Lines above the
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (Party committees: "ĐẢNG CỘNG SẢN VIỆT
+    NAM") on the right above the title; the motto's first word marks where the
+    right column starts. Lines above the
     word "KẾ HOẠCH" (or the motto block's last line) are cut there.
     """
     pairs = [(w, fold(w["text"]), fold(n["text"])) for w, n in zip(words, words[1:], strict=False)]
-    motto = next((w for w, a, b in pairs if a == "cong" and b == "hoa" and w["text"].isupper()), None)
+    motto = next((w for w, a, b in pairs if (a, b) in MOTTO_OPENINGS and w["text"].isupper()), None)
     if motto is None:
         return None
     bottom = next((w["top"] for w, a, b in pairs if a == "ke" and b == "hoach" and w["text"].isupper()
