@@ -67,6 +67,15 @@ def test_fold(text, folded):
     ("Trung tâm Phục vụ hành chính công; các Tổ CNSCĐ", ["Trung tâm Phục vụ hành chính công", "các Tổ CNSCĐ"]),
     ("Ủy ban MTTQ Việt Nam xã và các tổ chức\nchính trị - xã hội",
      ["Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội"]),
+    # a name wrapped right after its head: only the lines together name a catalog body
+    ("Phòng Kinh tế\nTrung tâm\nPVHCC", ["Phòng Kinh tế", "Trung tâm PVHCC"]),
+    ("Ban điều hành\ncác khu phố\nĐoàn Thanh niên xã", ["Ban điều hành các khu phố", "Đoàn Thanh niên xã"]),
+    ("Các cơ quan, đơn vị\nỦy ban\nMTTQ Việt Nam xã và các tổ chức\nchính trị - xã hội",
+     ["Các cơ quan, đơn vị", "Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội"]),
+    ("Các doanh nghiệp viễn thông, Trung tâm\nPVHCC", ["Các doanh nghiệp viễn thông", "Trung tâm PVHCC"]),
+    # ... but two bodies stay two when either names a body alone
+    ("Hiệp hội doanh nghiệp xã\nPhòng Văn hóa - Xã hội", ["Hiệp hội doanh nghiệp xã", "Phòng Văn hóa - Xã hội"]),
+    ("Các cơ quan, đơn vị xã\ncác Tổ CNSCĐ", ["Các cơ quan, đơn vị xã", "các Tổ CNSCĐ"]),
     ("", []), (None, []), (" ; ;\n", []),
 ])
 def test_split_bodies(cell, entries):

@@ -5,7 +5,8 @@ comma between two separately named bodies; keep a comma inside one name
 ("Các cơ quan, đơn vị, các ngành xã" is one entry, "Phòng KT,HT &ĐT" is one).
 A wrapped line ("Phòng Văn hóa - Xã" / "hội") is not a new body: a new line
 starts a body only when it opens with a body word and the line before it is
-complete (does not end in "và", "của", "-", ...).
+complete: it does not end in "và", "của", "-", ..., and it is not a name cut
+after its head that the catalog knows only whole ("Trung tâm" / "PVHCC").
 """
 
 from __future__ import annotations
@@ -78,14 +79,27 @@ def split_bodies(cell: str | None) -> list[str]:
     return entries
 
 
+def _completes(current: list[str], ahead: list[str]) -> bool:
+    """The next line(s) finish a name wrapped after its head ("Trung tâm" / "PVHCC", "Ban điều hành" /
+    "các khu phố"): neither the lines so far nor the next line name a catalog body, and the lines so
+    far with one to three more lines do."""
+    so_far = " ".join(current).rsplit(",", 1)[-1].strip()  # the last name of a comma-separated line
+    if not _opens_body(so_far, after_comma=False):  # "đơn vị" after a comma is no cut-off name
+        return False
+    if _known(so_far) or _known(ahead[0]):  # either part is a body of its own: two bodies
+        return False
+    return any(_known(" ".join([so_far, *ahead[:j]])) for j in range(1, min(3, len(ahead)) + 1))
+
+
 def _line_groups(cell: str) -> list[str]:
     """Group the cell's lines into bodies: ';' always splits, a new line only when it opens a body."""
     groups: list[list[str]] = []
     for part in cell.split(";"):
         lines = [ln for ln in part.splitlines() if ln.strip()]
         current: list[str] = []
-        for ln in lines:
-            if current and _opens_body(ln, after_comma=False) and not _OPEN_END.search(current[-1]):
+        for k, ln in enumerate(lines):
+            if current and _opens_body(ln, after_comma=False) and not _OPEN_END.search(current[-1]) \
+                    and not _completes(current, lines[k:]):
                 groups.append(current)
                 current = []
             current.append(ln)

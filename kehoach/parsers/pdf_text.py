@@ -42,13 +42,15 @@ def header_column_split(words: list[dict]) -> tuple[float, float] | None:
 
 
 def group_by_line(words: list[dict]) -> list[list[dict]]:
-    """Words sharing a baseline band (tops within LINE_TOP_TOLERANCE), top to bottom."""
+    """Words sharing a baseline band (tops within LINE_TOP_TOLERANCE), top to bottom, each left to right."""
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - w["top"]) <= LINE_TOP_TOLERANCE:
             rows[-1].append(w)
         else:
             rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
     return rows
 
 
