@@ -8,9 +8,12 @@ block, title, "Căn cứ" paragraphs, signature) and landscape appendix tables.
 Each of the four layout profiles varies the tables (column sets and order,
 two-row headers, repeated or not repeated headers, rows split across pages,
 group rows, parent/sub rows, budget annex) so an extractor can be tested on
-layouts it was not written against. Output is deterministic for a given seed.
+layouts it was not written against. `--set stress` renders a held-out set the
+samples never use (a Party committee header, tables ruled only between rows or
+not ruled at all, portrait appendices, other column names and captions); the
+tests generate it on the fly. Output is deterministic for a given seed.
 
-usage: python scripts/make_samples.py [--out samples] [--seed N] [--count N]
+usage: python scripts/make_samples.py [--out samples] [--seed N] [--count N] [--set samples|stress]
 """
 import argparse
 import json
@@ -695,7 +698,8 @@ def appendix(meta, prof, st, roman, table, layout, rows, total):
     """Flowables of one landscape appendix: caption and the ruled table."""
     caption = CAPTIONS[prof.get("captions", 0)][table]
     sym = prof["symbol"]
-    num = f"{meta['number']}/{sym}" if meta["number"] else f"{'&nbsp;' * 8}/{sym}"
+    sep = "-" if prof.get("party") else "/"
+    num = f"{meta['number']}{sep}{sym}" if meta["number"] else f"{'&nbsp;' * 8}{sep}{sym}"
     by = meta["issuer"].replace("Ủy ban nhân dân", "UBND")
     out = [Paragraph(f"<b>Phụ lục {roman}</b>", st["cap"]), Paragraph(f"<b>{caption}</b>", st["cap"]),
            Paragraph(f"(Kèm theo Kế hoạch số {num} của {by})", st["cap"]), Spacer(1, 4 * mm)]

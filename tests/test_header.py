@@ -265,3 +265,9 @@ def test_unit_name_wrapped_in_the_header_block_is_joined_when_the_body_confirms_
     h = header_with("ĐẢNG ỦY PHƯỜNG HÒA", "KHÁNH", "Số 3-KH/ĐU", ("KẾ HOẠCH", True), ("Tiêu đề", True),
                     "trên địa bàn phường Hòa Khánh, tỉnh Đồng Nai")
     assert h.admin_unit_name == "Hòa Khánh"
+
+
+def test_own_number_printed_with_another_separator_is_not_a_citation():
+    h = header_with(*PARTY_TOP, "Số 125-KH/ĐU", ("KẾ HOẠCH", True), ("Tiêu đề", True),
+                    "Căn cứ Nghị quyết số 57-NQ/TW;", "(Kèm theo Kế hoạch số 125/KH/ĐU của Đảng ủy xã)")
+    assert h.references == ["57-NQ/TW"]

@@ -195,14 +195,19 @@ def _signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _same_document(ref: str) -> str:
+    """A key under which "125-KH/ĐU" and "125/KH/ĐU" (the plan's own number, printed two ways) meet."""
+    return re.sub(r"[\s/-]", "", fold(ref)).upper()
+
+
 def references(text: str, own_number: str | None = None) -> list[str]:
     """Every cited document as NUMBER/SYMBOL, once each, in order of first citation."""
     seen: dict[str, str] = {}
-    own = re.sub(r"\s", "", own_number or "").upper()
+    own = _same_document(own_number) if own_number else None
     for m in _REF.finditer(join_lines(text.split("\n"))):
         ref = m.group(1) + m.group(2) + re.sub(r"\s+", "", m.group(3))
         key = fold(ref).upper()
-        if ref.upper() == own or key in seen:
+        if _same_document(ref) == own or key in seen:
             continue
         seen[key] = ref
     return list(seen.values())
