@@ -124,3 +124,28 @@ def test_header_column_split_from_the_motto_and_title():
     # a page that ends on "KẾ" (no next word) keeps the default depth instead of failing
     assert header_column_split(words[:4]) == (298, 72 + 80)
     assert header_column_split([_word("Căn", 80, 60), _word("cứ", 110, 60)]) is None
+
+
+def test_table_on_a_page_stored_portrait_and_shown_landscape_by_rotate(tmp_path, style):
+    """A landscape appendix kept as a portrait page with /Rotate 90 (print-to-PDF drivers do this):
+    characters and rules are read on the page as shown, so the table reads upright."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "rotated.pdf"
+    shown_w, shown_h = landscape(A4)
+    c = canvas.Canvas(str(path), pagesize=(shown_w, shown_h))
+    c.setPageRotation(90)  # stored portrait (MediaBox 595 x 842), shown landscape
+    c.transform(0, 1, -1, 0, shown_h, 0)  # draw in the shown page's coordinates
+    t = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    _, h = t.wrapOn(c, shown_w, shown_h)
+    t.drawOn(c, 40, shown_h - 60 - h)
+    c.showPage()
+    c.save()
+    src = _read(path)
+    assert src.pages[0].width == pytest.approx(shown_w, abs=0.01)
+    assert src.pages[0].height == pytest.approx(shown_h, abs=0.01)
+    [g] = src.grids
+    assert (g.n_rows, g.n_cols) == (4, 5) and g.text(0, 1) == "Nhiệm vụ"
+    rows = interpret(src.grids).rows
+    assert [r.stt for r in rows] == ["1", "2"] and rows[1].cells["lead"] == "Văn phòng HĐND và\nUBND xã"

@@ -23,6 +23,35 @@ _FONT_BUF = 128
 FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold
 
 
+@dataclass(frozen=True, slots=True)
+class View:
+    """How the page is shown: its /Rotate (0, 90, 180, 270, clockwise) over an unrotated W x H page.
+
+    PDFium reports characters and paths in the page's own space; a page stored
+    portrait with /Rotate 90 shows its landscape table upright, so every point is
+    taken to the shown page, whose width and height are swapped for 90 and 270.
+    """
+
+    rotation: int
+    width: float  # of the unrotated page
+    height: float
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return (self.height, self.width) if self.rotation in (90, 270) else (self.width, self.height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """A page-space point (y up) on the shown page (y up)."""
+        w, h = self.width, self.height
+        if self.rotation == 90:
+            return y, w - x
+        if self.rotation == 180:
+            return w - x, h - y
+        if self.rotation == 270:
+            return h - y, x
+        return x, y
+
+
 @dataclass(slots=True)
 class PageContent:
     width: float
@@ -31,12 +60,14 @@ class PageContent:
     edges: list[dict]
 
 
-def read_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
-    """Every printed character (not PDFium's generated spaces and line ends) with its box.
+def read_chars(page: pdfium.PdfPage, view: View) -> list[dict]:
+    """Every printed character (not PDFium's generated spaces and line ends) with its box on the shown page.
 
     The page's text comes out in one call; per character only its box, baseline,
     size and weight are asked for, on the raw handle (this loop is the hot path).
     """
+    height = view.size[1]
+    turn = view.point if view.rotation else None
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
@@ -68,10 +99,15 @@ def read_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
             font = fonts.get(key)
             if font is None:
                 font = fonts[key] = key[0].decode("utf-8", "replace") + ("-Bold" if key[1] else "")
-            x0, x1 = (rect.left, rect.right) if rect.left <= rect.right else (rect.right, rect.left)
+            if turn is None:
+                left, right, oy_shown = rect.left, rect.right, oy.value
+            else:
+                (left, _), (right, _) = turn(rect.left, rect.bottom), turn(rect.right, rect.top)
+                oy_shown = turn(ox.value, oy.value)[1]
+            x0, x1 = (left, right) if left <= right else (right, left)
             # vertical extent from the baseline, as pdfplumber does from the font's ascent and descent:
             # glyph boxes vary with accents ("Ủ" is taller than "y"), baselines do not
-            baseline = height - oy.value
+            baseline = height - oy_shown
             top = baseline - ASCENT * size
             chars.append({
                 "text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": baseline + DESCENT * size,
@@ -96,8 +132,9 @@ def _edge(x0: float, y0: float, x1: float, y1: float, height: float) -> dict | N
     return None
 
 
-def read_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
+def read_edges(page: pdfium.PdfPage, view: View) -> list[dict]:
     """Level and plumb segments of every path (ruled lines, thin filled rectangles, cell borders)."""
+    height = view.size[1]
     edges: list[dict] = []
     matrix = raw.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -110,7 +147,7 @@ def read_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
         for k in range(raw.FPDFPath_CountSegments(handle)):
             seg = raw.FPDFPath_GetPathSegment(handle, k)
             raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            point = view.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = raw.FPDFPathSegment_GetType(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO:
                 start = prev = point
@@ -129,5 +166,10 @@ def read_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
 
 
 def read_page(page: pdfium.PdfPage) -> PageContent:
-    width, height = page.get_size()
-    return PageContent(width=width, height=height, chars=read_chars(page, height), edges=read_edges(page, height))
+    shown = page.get_size()  # PDFium reports the page as shown, /Rotate applied
+    rotation = page.get_rotation() % 360
+    rotation = rotation if rotation in (90, 180, 270) else 0
+    width, height = (shown[1], shown[0]) if rotation in (90, 270) else shown
+    view = View(rotation, width, height)
+    shown_w, shown_h = view.size
+    return PageContent(width=shown_w, height=shown_h, chars=read_chars(page, view), edges=read_edges(page, view))
