@@ -22,6 +22,7 @@ from kehoach.ingest.quality import lacks_diacritics
 from kehoach.normalize import catalog
 from kehoach.normalize.numbers import parse_amount
 from kehoach.normalize.records import build_item
+from kehoach.normalize.text import fold
 from kehoach.parsers.grid import ParsedSource
 from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
@@ -63,8 +64,9 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     doc_id = doc_id_for(info, info.path)
     interp = interpret(source.grids, catalog.matches_indicator)
     table_text = "\n".join(c.text for g in source.grids for c in g.cells)
-    first_table_page = min((g.page for g in source.grids), default=None)
-    header = parse_header(source.pages, table_text, first_table_page)
+    # the signature closes the body before the appendices ("Phụ lục ..."); tables in the body come before it
+    appendix_page = min((g.page for g in source.grids if "phu luc" in fold(g.caption)), default=None)
+    header = parse_header(source.pages, table_text, appendix_page)
     warnings = list(interp.warnings)
     row_flags: list[str] = []
     if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):

@@ -208,8 +208,16 @@ def test_signature_after_a_long_body_before_the_appendices():
     pages += [page(f"Nội dung kế hoạch trang {n}.", number=n) for n in range(2, 5)]
     pages.append(page("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Dũng", number=5))
     pages.append(page("Phụ lục I", "DANH MỤC CÁC CHỈ TIÊU", number=6))
-    h = parse_header(pages, first_table_page=6)
+    h = parse_header(pages, appendix_page=6)
     assert (h.signer_title, h.signer_name) == ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Dũng")
+
+
+def test_signature_after_tables_printed_in_the_body_is_found_without_appendices():
+    pages = [page(*TOP, "Số: 09/KH-UBND", ("KẾ HOẠCH", True), ("Chuyển đổi số năm 2026", True), number=1)]
+    pages += [page("II. CHỈ TIÊU (bảng dưới đây)", number=2), page("III. NHIỆM VỤ (bảng dưới đây)", number=3)]
+    pages.append(page("Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thị Hoa", number=4))
+    h = parse_header(pages)
+    assert (h.signer_title, h.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Lê Thị Hoa")
 
 
 def test_a_decision_has_its_title_read_too():

@@ -213,14 +213,15 @@ def references(text: str, own_number: str | None = None) -> list[str]:
     return list(seen.values())
 
 
-def parse_header(pages: list[PageText], table_text: str = "", first_table_page: int | None = None) -> Header:
+def parse_header(pages: list[PageText], table_text: str = "", appendix_page: int | None = None) -> Header:
     """Header fields from the page text outside tables.
 
     `references` are all the documents the plan cites anywhere (title, "Căn cứ"
     bases, body, then table cells), once each; `references_in_tables` lists the
     ones cited only inside table cells, so a user who wants the legal bases alone
-    can take them out. `first_table_page` (1-based) bounds the search for the
-    signature, which closes the body before the appendices.
+    can take them out. `appendix_page` (1-based, the first appendix's page) bounds
+    the search for the signature, which closes the body before the appendices;
+    without appendices every page is searched, the last signature winning.
     """
     first = [ln for p in pages[:2] for ln in p.lines]
     all_text = "\n".join(p.text for p in pages)
@@ -246,7 +247,7 @@ def parse_header(pages: list[PageText], table_text: str = "", first_table_page: 
         h.title = _title(first, at)
     h.issuing_body = _issuing_body(body) or _issuing_body_from_block(head, h.admin_unit_type, h.admin_unit_name)
     # the signature closes the body, before the appendices: search the body's pages, last first
-    body_pages = pages[:first_table_page] if first_table_page else pages
+    body_pages = pages[:appendix_page] if appendix_page else pages
     for p in reversed(body_pages):
         title, name = _signer(p.lines)
         if title:
