@@ -6,7 +6,11 @@ across pages, a borderless table for the header block and the signature).
 This sample goes through that path. Needs python-docx, and LibreOffice
 (`soffice`) to print the PDF; the printed PDF is committed, so tests need neither.
 
-usage: python scripts/make_office_sample.py [--out samples]
+`--borderless` writes the same plan with its appendix tables typed without
+borders (sample_06_office_borderless), as many communes do: no lattice, the
+columns and rows must be read from where the words stand.
+
+usage: python scripts/make_office_sample.py [--out samples] [--borderless]
 """
 
 from __future__ import annotations
@@ -81,7 +85,7 @@ def _item(**fields) -> dict:
     return base
 
 
-def answer_key() -> dict:
+def answer_key(stem: str = STEM) -> dict:
     items = []
     for section, title, rows in TABLE:
         for stt, name, unit, result, lead, coord, deadline, kind, key in rows:
@@ -93,7 +97,7 @@ def answer_key() -> dict:
                 coordinating_keys=[BODIES[b] for b in coord]))
     for stt, name, amount in BUDGET:
         items.append(_item(table="budget", kind="budget", stt=stt, name=name, amount=amount))
-    return {"source": f"{STEM}.pdf", "document": DOCUMENT, "items": items}
+    return {"source": f"{stem}.pdf", "document": DOCUMENT, "items": items}
 
 
 def _center_bold(doc, text: str, bold: bool = True) -> None:
@@ -118,7 +122,7 @@ def _fill(cell, text: str, bold: bool = False) -> None:
             r.bold = bold
 
 
-def build_docx(path: Path) -> None:
+def build_docx(path: Path, borders: bool = True) -> None:
     doc = Document()
     doc.styles["Normal"].font.name = "Times New Roman"
     doc.styles["Normal"].font.size = Pt(13)
@@ -158,7 +162,8 @@ def build_docx(path: Path) -> None:
     names = ["TT", "Nội dung", "ĐVT", "Chỉ tiêu năm 2026", "Cơ quan chủ trì", "Cơ quan phối hợp",
              "Thời gian hoàn thành"]
     table = doc.add_table(rows=1, cols=len(names))
-    table.style = "Table Grid"
+    if borders:
+        table.style = "Table Grid"
     for k, name in enumerate(names):
         _fill(table.rows[0].cells[k], name, bold=True)
     _repeat_header(table.rows[0])
@@ -181,7 +186,8 @@ def build_docx(path: Path) -> None:
         _center_bold(doc, text)
     doc.add_paragraph("Đơn vị tính: triệu đồng").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     budget = doc.add_table(rows=1, cols=3)
-    budget.style = "Table Grid"
+    if borders:
+        budget.style = "Table Grid"
     for k, name in enumerate(["STT", "Nội dung", "Kinh phí"]):
         _fill(budget.rows[0].cells[k], name, bold=True)
     for stt, name, amount in BUDGET:
@@ -197,21 +203,23 @@ def build_docx(path: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "samples")
+    ap.add_argument("--borderless", action="store_true", help="appendix tables typed without borders")
     a = ap.parse_args()
+    stem = f"{STEM[:-len('05_office')]}06_office_borderless" if a.borderless else STEM
     (a.out / "keys").mkdir(parents=True, exist_ok=True)
     (a.out / "office").mkdir(parents=True, exist_ok=True)
     (a.out / "pdf").mkdir(parents=True, exist_ok=True)
-    (a.out / "keys" / f"{STEM}.json").write_text(json.dumps(answer_key(), ensure_ascii=False, indent=1) + "\n",
+    (a.out / "keys" / f"{stem}.json").write_text(json.dumps(answer_key(stem), ensure_ascii=False, indent=1) + "\n",
                                                  encoding="utf-8")
-    docx = a.out / "office" / f"{STEM}.docx"
-    build_docx(docx)
+    docx = a.out / "office" / f"{stem}.docx"
+    build_docx(docx, borders=not a.borderless)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise SystemExit("make_office_sample: LibreOffice (soffice) is needed to print the PDF")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx)], check=True,
                        capture_output=True, timeout=300)
-        shutil.move(Path(tmp) / f"{STEM}.pdf", a.out / "pdf" / f"{STEM}.pdf")
+        shutil.move(Path(tmp) / f"{stem}.pdf", a.out / "pdf" / f"{stem}.pdf")
 
 
 if __name__ == "__main__":

@@ -166,3 +166,23 @@ def test_parent_name_over_two_columns_is_left_out_of_the_labels():
     [t] = word_tables(words, 1, PAGE_H)
     assert t.layout.roles == ["stt", "name", "lead", "coordinating", "deadline"]
     assert t.grid.text(1, 2) == "Phòng VHXH" and t.grid.text(1, 3) == "Các ngành"
+
+
+def test_an_unnumbered_total_row_is_a_row_of_its_own():
+    header = row(100, "STT", "Nội dung", "Kinh phí", cols=[40, 120, 420])
+    words = header + row(125, "1", "Mua sắm trang thiết bị", "650", cols=[40, 120, 420]) \
+        + row(150, "2", "Số hóa hồ sơ lưu trữ", "500", cols=[40, 120, 420]) \
+        + row(175, "", "Tổng cộng", "1.150", cols=[40, 120, 420])
+    [t] = word_tables(words, 1, PAGE_H)
+    g = t.grid
+    assert [g.text(r, 1) for r in range(1, g.n_rows)] == ["Mua sắm trang thiết bị", "Số hóa hồ sơ lưu trữ", "Tổng cộng"]
+    interp = interpret([g])
+    assert [r.stt for r in interp.rows] == ["1", "2"] and interp.budget_total_text == "1.150"
+
+
+def test_a_note_beside_the_header_is_no_column():
+    note = words_at(560, 88, "Đơn vị tính: triệu đồng")
+    words = note + row(100, "STT", "Nội dung", "Kinh phí", cols=[40, 120, 420]) \
+        + row(125, "1", "Mua sắm trang thiết bị", "650", cols=[40, 120, 420])
+    [t] = word_tables(words, 1, PAGE_H)
+    assert t.layout.roles == ["stt", "name", "amount"]

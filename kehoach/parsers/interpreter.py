@@ -18,6 +18,7 @@ from kehoach.parsers.columns import Header, find_header, guess_header
 from kehoach.parsers.grid import BBox, Grid
 from kehoach.parsers.kinds import (
     indicator_evidence,
+    is_total_label,
     row_kind,
     table_type_from_caption,
     table_type_from_columns,
@@ -28,9 +29,6 @@ _GROUP_STT = re.compile(r"^(?:phan\s+|muc\s+)?([IVXLC]+|[A-Z])[.)]?$", re.IGNORE
 _CONTINUED = re.compile(r"\(?\btiep( theo)?\b\)?")  # "Phụ lục I (tiếp theo)": the same table goes on
 _CODE_AND_TEXT = re.compile(r"^((?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*))[.):]?\s+(\S.*)$", re.DOTALL)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
-# a total row: a short unnumbered "Tổng cộng", "Cộng", "Tổng số", "Tổng nhu cầu kinh phí"; not the
-# tasks "Tổng hợp ...", "Tổng kết ...", "Công tác ..." (a total is "cộng" alone or "tổng" + a quantity)
-_TOTAL = re.compile(r"^(?:cong|tong(?! (?:hop|ket|quan|the|ra soat|dieu tra)\b)(?: [a-z]+){0,5})[ :.]*(?:\(.*\))?$")
 _UNIT_IN_CAPTION = re.compile(r"(?:đơn vị tính|đvt)\s*:?\s*([^\n)]+)|^\s*\(?((?:triệu|nghìn|ngàn|tỷ)?\s*đồng)\)?\s*$",
                               re.IGNORECASE | re.MULTILINE)
 _UNIT_IN_HEADER = re.compile(r"\(([^)]*đồng[^)]*)\)", re.IGNORECASE)
@@ -239,7 +237,7 @@ class Interpreter:
             if row.group_code and (not row.has_values or row.spans_all) \
                     and not (table.kind == "budget" and row.values.get("amount")):
                 table.section, table.section_title = row.group_code, row.title or _group_title(grid, r, roles)
-            elif not row.stt and _TOTAL.match(fold(row.name)) and (row.values.get("amount") or table.kind == "budget"):
+            elif not row.stt and is_total_label(row.name) and (row.values.get("amount") or table.kind == "budget"):
                 if table.kind == "budget" and row.values.get("amount"):
                     self.budget_total_text = row.values["amount"]
             elif not row.stt and first:

@@ -29,6 +29,16 @@ ACTION_VERBS = (
 _QUANT = re.compile(r"^\s*(?:[≥≤<>=~]|>=|<=|tu|toi thieu|toi da|dat|tren|duoi)?\s*\d")
 
 
+# a total row: a short unnumbered "Tổng cộng", "Cộng", "Tổng số", "Tổng nhu cầu kinh phí"; not the
+# tasks "Tổng hợp ...", "Tổng kết ...", "Công tác ..." (a total is "cộng" alone or "tổng" + a quantity)
+_TOTAL = re.compile(r"^(?:cong|tong(?! (?:hop|ket|quan|the|ra soat|dieu tra)\b)(?: [a-z]+){0,5})[ :.]*(?:\(.*\))?$")
+
+
+def is_total_label(text: str | None) -> bool:
+    """The label of a total row ("Tổng cộng", "Cộng", "Tổng nhu cầu kinh phí")."""
+    return bool(text) and _TOTAL.match(fold(text)) is not None
+
+
 def is_quantitative(text: str | None) -> bool:
     """A target such as "100", "≥ 90", "80%", "Tối thiểu 15%"."""
     return bool(text) and bool(_QUANT.match(fold(text)))

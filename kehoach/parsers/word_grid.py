@@ -28,6 +28,7 @@ from kehoach import settings
 from kehoach.normalize.text import fold
 from kehoach.parsers.columns import role_of
 from kehoach.parsers.grid import BBox, Cell, Grid
+from kehoach.parsers.kinds import is_total_label
 from kehoach.parsers.pdf_text import LINE_TOP_TOLERANCE, PAGE_NUMBER, group_by_line
 
 GROUP_CODE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -92,15 +93,23 @@ def _segments(line: list[dict], gap: float = LABEL_GAP) -> list[list[dict]]:
     return out
 
 
+def _is_note(seg: list[dict]) -> bool:
+    """"Đơn vị tính: triệu đồng" beside a table is a note on it: a column name never holds "name: value"."""
+    text = " ".join(w["text"] for w in seg)
+    head, colon, rest = text.partition(":")
+    return bool(colon and head.strip() and rest.strip())
+
+
 def _labels(lines: list[list[dict]]) -> list[Label]:
     """Header segments of several lines merged into column labels where they overlap horizontally.
 
-    A segment standing over two segments that do not overlap each other is a parent
-    name ("Đơn vị thực hiện" over "Chủ trì" | "Phối hợp", or a caption over the
-    header): it names no column of its own and would fuse its children, so it is left out.
+    Notes ("Đơn vị tính: triệu đồng") are no column names. A segment standing over
+    two segments that do not overlap each other is a parent name ("Đơn vị thực
+    hiện" over "Chủ trì" | "Phối hợp", or a caption over the header): it names no
+    column of its own and would fuse its children, so it is left out.
     """
     boxes = [(min(w["x0"] for w in seg), max(w["x1"] for w in seg), n, seg)
-             for n, line in enumerate(lines) for seg in _segments(line)]
+             for n, line in enumerate(lines) for seg in _segments(line) if not _is_note(seg)]
 
     def overlap(a: tuple, b: tuple) -> bool:
         return a[0] < b[1] - 1.0 and b[0] < a[1] - 1.0
@@ -231,8 +240,15 @@ def _row_starts(lines: list[list[dict]], layout: ColumnLayout, gaps: list[float]
         return [0] + [j for j in range(1, len(lines)) if has_separators and gaps[j] >= threshold]
     numbered = [j for j, line in enumerate(lines)
                 if any(layout.col_of(w) == stt and ROW_NUMBER.match(w["text"]) for w in line)]
+    # unnumbered rows a reader still sees as rows: a total ("Tổng cộng") and a title across the table
+    unnumbered = {j for j in range(1, len(lines)) if j not in numbered
+                  and (not has_separators or gaps[j] >= threshold)
+                  and (_is_total_line(lines[j], layout) or _spans_columns(lines[j], layout))}
     starts = [0]
-    for s in numbered:
+    for s in sorted(set(numbered) | unnumbered):
+        if s in unnumbered:
+            starts.append(s)
+            continue
         lo = starts[-1] + 1 if starts[-1] < s else s
         candidates = [p for p in range(lo, s + 1) if gaps[p] >= threshold] if has_separators else []
         if not candidates and starts == [0] and s > 0 and has_separators:
@@ -241,6 +257,13 @@ def _row_starts(lines: list[list[dict]], layout: ColumnLayout, gaps: list[float]
         if p > starts[-1]:
             starts.append(p)
     return starts
+
+
+def _is_total_line(line: list[dict], layout: ColumnLayout) -> bool:
+    """The line's name-column text is a total's label ("Tổng cộng") and its STT column is empty."""
+    if any(layout.col_of(w) == layout.stt_col for w in line):
+        return False
+    return is_total_label(" ".join(w["text"] for w in line if layout.col_of(w) == layout.name_col))
 
 
 def _spans_columns(line: list[dict], layout: ColumnLayout) -> bool:
