@@ -49,8 +49,9 @@ lint: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python scripts/make_samples.py --out samples
-	@if command -v soffice >/dev/null 2>&1; then $(BIN)/python scripts/make_office_sample.py --out samples; \
-	else echo "soffice (LibreOffice) not found: samples/pdf/sample_05_office.pdf left as committed"; fi
+	@if command -v soffice >/dev/null 2>&1; then $(BIN)/python scripts/make_office_sample.py --out samples && \
+	  $(BIN)/python scripts/make_office_sample.py --out samples --borderless; \
+	else echo "soffice (LibreOffice) not found: the office samples (05, 06) left as committed"; fi
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .ruff_cache
