@@ -33,6 +33,8 @@ def run(*grids, matches_indicator=None):
     ("Thời gian hoàn thành", "deadline"), ("Thời gian\nthực hiện", "deadline"),
     ("Ghi chú", "note"),
     ("Kinh phí", "amount"), ("Tổng kinh phí", "amount"), ("Kinh phí (triệu đồng)", "amount"),
+    ("Tên chỉ số", "name"), ("Trách nhiệm thực hiện", "lead"), ("Lộ trình thực hiện", "deadline"),
+    ("Thời hạn hoàn thành", "deadline"), ("Tiến độ", "deadline"), ("Sản phẩm đầu ra", "result"),
     ("Đơn vj chu trl", "lead"),  # OCR damage: close to a known name
     ("Phòng Văn hóa - Xã hội", None), ("Tỷ lệ người dân", None), ("", None),
 ])

@@ -19,16 +19,18 @@ from kehoach.parsers.grid import Grid
 # role -> folded names as printed in plan tables
 ROLE_NAMES: dict[str, list[str]] = {
     "stt": ["stt", "tt", "so tt", "so thu tu"],
-    "lead": ["don vi chu tri", "co quan chu tri", "chu tri", "don vi thuc hien chinh", "co quan thuc hien"],
+    "lead": ["don vi chu tri", "co quan chu tri", "chu tri", "don vi thuc hien chinh", "co quan thuc hien",
+             "trach nhiem thuc hien"],
     "coordinating": ["don vi phoi hop", "co quan phoi hop", "phoi hop"],
     "monitoring": ["don vi theo doi, danh gia", "theo doi, danh gia", "theo doi", "giam sat"],
     "unit_of_measure": ["don vi tinh", "dvt", "don vi do"],
-    "deadline": ["thoi gian hoan thanh", "thoi gian thuc hien", "thoi gian", "thoi han", "tien do"],
+    "deadline": ["thoi gian hoan thanh", "thoi gian thuc hien", "thoi gian", "thoi han", "tien do", "lo trinh"],
     "note": ["ghi chu", "nguon kinh phi", "nguon von"],
     "amount": ["tong kinh phi", "kinh phi", "du toan", "so tien", "tong cong"],
     "result": ["ket qua", "san pham", "chi tieu dat", "yeu cau ket qua", "muc tieu", "ket qua dau ra",
                "chi tieu den nam", "gia tri"],
-    "name": ["nhiem vu", "ten nhiem vu", "chi tieu", "ten chi tieu", "noi dung", "noi dung chi tieu",
+    "name": ["nhiem vu", "ten nhiem vu", "chi tieu", "ten chi tieu", "chi so", "ten chi so", "noi dung",
+             "noi dung chi tieu",
              "noi dung cong viec", "nhiem vu, giai phap", "danh muc", "hoat dong"],
 }
 # monitoring first: "Đơn vị chủ trì, theo dõi, đánh giá" names the monitoring body
@@ -92,7 +94,8 @@ def _column_texts(grid: Grid, first: int, n: int) -> list[str]:
     return texts
 
 
-def _roles(texts: list[str]) -> list[str | None]:
+def roles_of(texts: list[str]) -> list[str | None]:
+    """The role of each printed column name of one header, a role printed twice kept once."""
     roles = [role_of(t) for t in texts]
     # a role printed twice: keep the first (e.g. "Chỉ tiêu" name column, then "Chỉ tiêu đến 2030"
     # which already matched result); the second "name" becomes a result column
@@ -130,13 +133,13 @@ def _is_sub_header(grid: Grid, first: int) -> bool:
 def find_header(grid: Grid) -> Header | None:
     """The header row(s) of a grid: one row, or two when a merged name sits over sub-names."""
     for first in range(min(settings.HEADER_SEARCH_ROWS, grid.n_rows)):
-        one = _roles(_column_texts(grid, first, 1))
+        one = roles_of(_column_texts(grid, first, 1))
         if not _is_header(one, grid.n_cols):
             continue
         best = Header(first, 1, one, _column_texts(grid, first, 1))
         if first + 1 < grid.n_rows and _is_sub_header(grid, first):
             texts2 = _column_texts(grid, first, 2)
-            two = _roles(texts2)
+            two = roles_of(texts2)
             if "name" in two and sum(1 for r in two if r) >= sum(1 for r in one if r):
                 best = Header(first, 2, two, texts2)
         return best

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kehoach import settings
 from kehoach.normalize.text import fold
-from kehoach.parsers.columns import role_of
+from kehoach.parsers.columns import roles_of
 from kehoach.parsers.grid import BBox, Cell, Grid
 from kehoach.parsers.kinds import is_total_label
 from kehoach.parsers.pdf_text import LINE_TOP_TOLERANCE, PAGE_NUMBER, group_by_line
@@ -136,7 +136,7 @@ def _labels(lines: list[list[dict]]) -> list[Label]:
 
 def _score(lines: list[list[dict]]) -> tuple[int, list[Label], list[str | None]]:
     labels = _labels(lines)
-    roles = [role_of(lb.text.replace("\n", " ")) for lb in labels]
+    roles = roles_of([lb.text.replace("\n", " ") for lb in labels])
     score = len({r for r in roles if r}) - sum(r is None for r in roles)
     ok = "name" in roles and len({r for r in roles if r}) >= settings.HEADER_MIN_ROLES
     return (score if ok else -99), labels, roles
