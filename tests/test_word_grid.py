@@ -186,3 +186,22 @@ def test_a_note_beside_the_header_is_no_column():
         + row(125, "1", "Mua sắm trang thiết bị", "650", cols=[40, 120, 420])
     [t] = word_tables(words, 1, PAGE_H)
     assert t.layout.roles == ["stt", "name", "amount"]
+
+
+def test_body_text_set_larger_after_the_table_ends_it():
+    words = header_one_line()
+    top = 125.0
+    for n in range(1, 7):
+        words += row(top, str(n), "Nhiệm vụ số " + str(n), "Phòng VHXH", "Các ngành", "Năm 2026")
+        top += 20
+    body = []
+    for k, text in enumerate(["3. Tổ chức thực hiện: các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao",
+                              "chủ động triển khai thực hiện các nội dung của Kế hoạch này."]):
+        x = 40.0
+        for token in text.split():  # 13-point body text, tables are set in 10 points
+            w = len(token) * 6.5
+            body.append({"text": token, "x0": x, "x1": x + w, "top": top + 4 + k * 16, "bottom": top + 17 + k * 16})
+            x += w + 3.2
+    [t] = word_tables(words + body, 1, PAGE_H)
+    assert t.grid.n_rows == 7
+    assert "Tổ chức thực hiện" not in " ".join(c.text for c in t.grid.cells)

@@ -39,6 +39,7 @@ MAX_HEADER_HEIGHT = 60.0  # points from the first to the last line of a header b
 SEPARATOR_EXTRA = 2.5  # points: a gap this much wider than the tightest line gap separates two rows
 TABLE_END_GAP = 36.0  # points: a vertical gap this wide below a table's last line ends the table
 RULE_MIN_SHARE = 0.6  # a horizontal rule counts as a row rule when it spans this share of the table width
+BODY_SIZE_RATIO = 1.15  # a line set this much larger than the table's text is body text after the table
 
 
 @dataclass(slots=True)
@@ -316,13 +317,21 @@ class WordTable:
     reaches_page_foot: bool
 
 
+def _size(line: list[dict]) -> float:
+    """The line's type size: the median height of its words."""
+    heights = sorted(w["bottom"] - w["top"] for w in line)
+    return heights[len(heights) // 2]
+
+
 def _region_lines(lines: list[list[dict]], start: int, rules: list[float], page_height: float
                   ) -> tuple[list[list[dict]], bool]:
     """The table's body lines from `start`: up to the last row rule, or until a wide gap, a caption
-    ("Phụ lục ...") or the foot of the page; and whether the table runs on past the page."""
+    ("Phụ lục ..."), body text set larger than the table, or the foot of the page; and whether
+    the table runs on past the page."""
     body: list[list[dict]] = []
     below = [y for y in rules if y > lines[start][0]["top"] - 2] if start < len(lines) else []
     limit = below[-1] if len(below) >= 2 else None
+    size: float | None = None  # the table's type size, from its first lines
     for line in lines[start:]:
         top = min(w["top"] for w in line)
         if limit is not None and top > limit:
@@ -331,7 +340,11 @@ def _region_lines(lines: list[list[dict]], start: int, rules: list[float], page_
             return body, False
         if body and fold(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))).startswith("phu luc"):
             return body, False
+        if size is not None and _size(line) > size * BODY_SIZE_RATIO:
+            return body, False  # plans set their body text larger than their tables
         body.append(line)
+        if len(body) == 5:
+            size = sorted(_size(ln) for ln in body)[2]
     foot = page_height - settings.FURNITURE_BAND - TABLE_END_GAP
     runs_on = bool(body) and max(w["bottom"] for w in body[-1]) > foot
     return body, runs_on
