@@ -10,8 +10,8 @@ two-row headers, repeated or not repeated headers, rows split across pages,
 group rows, parent/sub rows, budget annex) so an extractor can be tested on
 layouts it was not written against. `--set stress` renders a held-out set the
 samples never use (a Party committee header, tables ruled only between rows or
-not ruled at all, portrait appendices, other column names and captions); the
-tests generate it on the fly. Output is deterministic for a given seed.
+not ruled at all, portrait appendices, other column names and captions, tables
+set in the body); the tests generate it on the fly. Output is deterministic for a given seed.
 
 usage: python scripts/make_samples.py [--out samples] [--seed N] [--count N] [--set samples|stress]
 """
@@ -285,6 +285,8 @@ STRESS_PROFILES = [
     dict(PROFILES[2], rules="hlines", portrait=True, repeat=True, captions=1),
     dict(PROFILES[3], party=True, issuer="party", symbol="KH/ĐU", rules="grid", sig="tm", captions=2,
          ind=dict(layout=IND_E, sections=[(None, None, 7, True, 0)])),
+    dict(PROFILES[2], inline=True, portrait=True, rules="none", captions=0),
+    dict(PROFILES[0], inline=True, portrait=True, rules="grid", captions=1, sig="tm"),
 ]
 CAPTIONS = [
     {"indicators": "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "tasks": "DANH MỤC CÁC NHIỆM VỤ CỤ THỂ",
@@ -595,8 +597,11 @@ def para(text, style, bold=False):
     return Paragraph(f"<b>{markup}</b>" if bold else markup, style)
 
 
-def first_part(meta, prof, st):
-    """Flowables of the portrait part: header block, title, căn cứ, body, signature."""
+def first_part(meta, prof, st, inline=None):
+    """Flowables of the portrait part: header block, title, căn cứ, body, signature.
+
+    `inline` holds (flowables, printed text) of tables set in the body under
+    "II. NHIỆM VỤ, GIẢI PHÁP" instead of appendices."""
     t, name = meta["t"], meta["name"]
     blank = "&nbsp;" * 8
     sym = prof["symbol"]
@@ -644,7 +649,8 @@ def first_part(meta, prof, st):
                     f"- Tăng cường phối hợp giữa các cơ quan, đơn vị; định kỳ báo cáo kết quả thực hiện về UBND {t} "
                     "(qua Phòng Văn hóa - Xã hội) để tổng hợp, theo dõi.",
                     "#II. NHIỆM VỤ, GIẢI PHÁP",
-                    f"Các chỉ tiêu, nhiệm vụ cụ thể tại {sections} kèm theo Kế hoạch này."]
+                    "Các chỉ tiêu, nhiệm vụ cụ thể như sau:" if inline else
+                    f"Các chỉ tiêu, nhiệm vụ cụ thể tại {sections} kèm theo Kế hoạch này.", "@TABLES"]
     if prof["budget"]:
         body += ["#III. KINH PHÍ THỰC HIỆN",
                  f"Kinh phí thực hiện từ nguồn ngân sách {t} được bố trí trong dự toán hằng năm và các nguồn huy động "
@@ -655,6 +661,11 @@ def first_part(meta, prof, st):
              f"Trên đây là Kế hoạch của {meta['issuer']}; trong quá trình thực hiện nếu có khó khăn, vướng mắc, các cơ quan, "
              "đơn vị kịp thời báo cáo để xem xét, chỉ đạo./."]
     for line in body:
+        if line == "@TABLES":
+            for flow, text in inline or []:
+                out += flow
+                printed += text
+            continue
         out.append(para(line[1:], st["head"]) if line.startswith("#") else para(line, st["body"]))
         printed.append(line.lstrip("#"))
     sig = [para("\n".join(signature_title(prof)), st["sig"]), Spacer(1, 24 * mm)]
@@ -694,8 +705,8 @@ def column_widths(layout, prof):
     return [floor if n else w * room / wide_total for w, n in zip(widths, narrow, strict=True)]
 
 
-def appendix(meta, prof, st, roman, table, layout, rows, total):
-    """Flowables of one landscape appendix: caption and the ruled table."""
+def appendix(meta, prof, st, roman, table, layout, rows, total, heading=None):
+    """Flowables of one appendix: caption and the table; with `heading`, a table set in the body under it."""
     caption = CAPTIONS[prof.get("captions", 0)][table]
     sym = prof["symbol"]
     sep = "-" if prof.get("party") else "/"
@@ -703,6 +714,8 @@ def appendix(meta, prof, st, roman, table, layout, rows, total):
     by = meta["issuer"].replace("Ủy ban nhân dân", "UBND")
     out = [Paragraph(f"<b>Phụ lục {roman}</b>", st["cap"]), Paragraph(f"<b>{caption}</b>", st["cap"]),
            Paragraph(f"(Kèm theo Kế hoạch số {num} của {by})", st["cap"]), Spacer(1, 4 * mm)]
+    if heading:
+        out = [para(heading, st["head"]), Spacer(1, 2 * mm)]
     printed = []
     if table == "budget":
         out.append(Paragraph("Đơn vị tính: triệu đồng", st["right"]))
@@ -784,6 +797,13 @@ def render(path, meta, prof, tables):
                           author="make_samples.py", subject="synthetic sample", creator="make_samples.py")
     doc.addPageTemplates([PageTemplate("portrait", [portrait], onPage=page_number, pagesize=A4),
                           PageTemplate("landscape", [land], onPage=page_number, pagesize=landscape(A4))])
+    if prof.get("inline"):  # the tables in the body, no appendices
+        flows = [appendix(meta, prof, st, None, table, layout, rows, total,
+                          heading=f"{k + 1}. {CAPTIONS[prof.get('captions', 0)][table].capitalize()}")
+                 for k, (table, layout, rows, total) in enumerate(tables)]
+        story, printed = first_part(meta, prof, st, inline=flows)
+        doc.build(story)
+        return "\n".join(printed)
     story, printed = first_part(meta, prof, st)
     for i, (table, layout, rows, total) in enumerate(tables):
         story += [NextPageTemplate("portrait" if prof.get("portrait") else "landscape"), PageBreak()]

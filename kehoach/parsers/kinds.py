@@ -80,15 +80,23 @@ def row_kind(table: str, evidence: int) -> str:
 
 
 def table_type_from_caption(caption: str) -> str | None:
-    """indicators / tasks / budget from the title printed above a table, if it says."""
-    text = fold(caption)
-    if not text:
-        return None
-    if re.search(r"kinh phi|du toan|ngan sach", text):
-        return "budget"
-    hits = [(m.start(), t) for t, pat in (("indicators", r"chi tieu"), ("tasks", r"nhiem vu"))
-            for m in [re.search(pat, text)] if m]
-    return min(hits)[1] if hits else None
+    """indicators / tasks / budget from the title printed above a table, if it says.
+
+    The line nearest the table decides ("II. NHIỆM VỤ, GIẢI PHÁP" / "1. Các chỉ
+    tiêu cụ thể" titles an indicators table); within a line the first word that
+    names a kind. "(Kèm theo Kế hoạch ...)" names the plan, not the table.
+    """
+    for line in reversed(caption.split("\n")):
+        text = fold(line)
+        if not text or text.lstrip("(").startswith("kem theo"):
+            continue
+        if re.search(r"kinh phi|du toan|ngan sach", text):
+            return "budget"
+        hits = [(m.start(), t) for t, pat in (("indicators", r"chi tieu"), ("tasks", r"nhiem vu"))
+                for m in [re.search(pat, text)] if m]
+        if hits:
+            return min(hits)[1]
+    return None
 
 
 def table_type_from_columns(roles: list[str | None], name_header: str) -> str:

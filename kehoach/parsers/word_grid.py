@@ -60,6 +60,7 @@ class ColumnLayout:
     labels: list[Label]
     roles: list[str | None]
     cuts: list[float]  # x of each boundary between adjacent columns
+    size: float = 0.0  # type size of the table's text (0: not measured)
 
     @property
     def n_cols(self) -> int:
@@ -323,11 +324,10 @@ def _size(line: list[dict]) -> float:
     return heights[len(heights) // 2]
 
 
-def _region_lines(lines: list[list[dict]], start: int, rules: list[float], page_height: float
-                  ) -> tuple[list[list[dict]], bool]:
+def _region_lines(lines: list[list[dict]], start: int, rules: list[float]) -> tuple[list[list[dict]], bool]:
     """The table's body lines from `start`: up to the last row rule, or until a wide gap, a caption
-    ("Phụ lục ..."), body text set larger than the table, or the foot of the page; and whether
-    the table runs on past the page."""
+    ("Phụ lục ...") or body text set larger than the table; and whether nothing of the page
+    follows it (the table may then go on on the next page)."""
     body: list[list[dict]] = []
     below = [y for y in rules if y > lines[start][0]["top"] - 2] if start < len(lines) else []
     limit = below[-1] if len(below) >= 2 else None
@@ -345,19 +345,20 @@ def _region_lines(lines: list[list[dict]], start: int, rules: list[float], page_
         body.append(line)
         if len(body) == 5:
             size = sorted(_size(ln) for ln in body)[2]
-    foot = page_height - settings.FURNITURE_BAND - TABLE_END_GAP
-    runs_on = bool(body) and max(w["bottom"] for w in body[-1]) > foot
-    return body, runs_on
+    return body, bool(body)
 
 
 def build_table(lines: list[list[dict]], start: int, layout: ColumnLayout, header: list[Label] | None,
-                page_no: int, page_height: float, rules: list[dict], method: str, confidence: float
+                page_no: int, rules: list[dict], method: str, confidence: float
                 ) -> WordTable | None:
     """The grid of the table whose body begins at line `start` (header rows first when given)."""
     rule_ys = _row_rules(rules, layout)
-    body, runs_on = _region_lines(lines, start, rule_ys, page_height)
+    body, runs_on = _region_lines(lines, start, rule_ys)
     if not body and header is None:
         return None
+    if body and not layout.size:
+        sizes = sorted(_size(ln) for ln in body)
+        layout.size = sizes[len(sizes) // 2]
     cells: list[Cell] = []
     if header is not None:
         cells += [Cell(row=0, col=k, text=lb.text, page=page_no, bbox=(lb.x0, lb.top, lb.x1, lb.bottom),
@@ -365,15 +366,24 @@ def build_table(lines: list[list[dict]], start: int, layout: ColumnLayout, heade
     region_top = max(lb.bottom for lb in header) if header else (min(w["top"] for w in body[0]) if body else 0.0)
     tops = [min(w["top"] for w in ln) for ln in body]
     bottoms = [max(w["bottom"] for w in ln) for ln in body]
-    lowest = [max(bottoms[: j + 1]) for j in range(len(bottoms))]  # a short line may end above a longer one
     if len([y for y in rule_ys if y > region_top - 2]) >= 2:
         ys = [y for y in rule_ys if y > region_top - 2]
         band = [sum(1 for y in ys if y < (t + b) / 2) for t, b in zip(tops, bottoms, strict=True)]
         starts = [j for j in range(len(body)) if j == 0 or band[j] != band[j - 1]]
     else:
-        gaps = [(tops[0] - region_top) if header else float("inf")]
-        gaps += [tops[j] - lowest[j - 1] for j in range(1, len(body))]
-        starts = _row_starts(body, layout, gaps) if body else []
+        # lines that overlap vertically (a number centred between two lines of its row) are one band
+        bands: list[list[int]] = []
+        reach = float("-inf")
+        for j, (t, b) in enumerate(zip(tops, bottoms, strict=True)):
+            if bands and t < reach - 0.5:
+                bands[-1].append(j)
+            else:
+                bands.append([j])
+            reach = max(reach, b) if len(bands[-1]) > 1 else b
+        band_lines = [[w for j in band for w in body[j]] for band in bands]
+        gaps = [(tops[0] - region_top) if header else float("inf")] if bands else []
+        gaps += [tops[bands[k][0]] - max(bottoms[j] for j in bands[k - 1]) for k in range(1, len(bands))]
+        starts = [bands[k][0] for k in _row_starts(band_lines, layout, gaps)] if bands else []
     n_rows = 1 if header is not None else 0
     for a, b in zip(starts, [*starts[1:], len(body)], strict=True):
         per_col = _cells_of_row(body[a:b], layout)
@@ -413,7 +423,7 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
         found = find_header(lines[i:], rule_ys)
         head_at = i + found[0] if found else len(lines)
         if carried is not None and not tables and head_at > i and _continues(lines[i:head_at], carried):
-            t = build_table(lines[:head_at], i, carried, None, page_no, page_height, rules, method, confidence)
+            t = build_table(lines[:head_at], i, carried, None, page_no, rules, method, confidence)
             if t is not None:
                 tables.append(t)
         if found is None:
@@ -422,13 +432,13 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
         body_start = head_at + k
         body_words = [w for ln in lines[body_start:] for w in ln]
         layout = ColumnLayout(labels=labels, roles=roles, cuts=_cuts(labels, body_words))
-        t = build_table(lines, body_start, layout, labels, page_no, page_height, rules, method, confidence)
+        t = build_table(lines, body_start, layout, labels, page_no, rules, method, confidence)
         if t is None:
             break
         # columns measured again on the table's own words, without what follows it
         own = [w for w in body_words if w["top"] <= t.bottom]
         layout.cuts = _cuts(labels, own)
-        t = build_table(lines, body_start, layout, labels, page_no, page_height, rules, method, confidence) or t
+        t = build_table(lines, body_start, layout, labels, page_no, rules, method, confidence) or t
         tables.append(t)
         i = next((j for j in range(body_start, len(lines)) if lines[j][0]["top"] > t.bottom + LINE_TOP_TOLERANCE),
                  len(lines))
@@ -441,6 +451,8 @@ def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
     x0, x1 = layout.edges[0] - 15, layout.edges[-1] + 15
     if not lines or fold(" ".join(w["text"] for w in lines[0])).startswith(("phu luc", "bieu", "danh muc")):
         return False
+    if layout.size and _size(lines[0]) > layout.size * BODY_SIZE_RATIO:
+        return False  # body text, set larger than the table
     if not all(x0 <= w["x0"] and w["x1"] <= x1 for ln in lines for w in ln):
         return False
     return any(len({layout.col_of(w) for w in ln}) >= 2 and not _spans_columns(ln, layout) for ln in lines)
