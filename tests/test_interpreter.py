@@ -6,6 +6,7 @@ import pytest
 from helpers import IND_HEADER, TASK_HEADER, grid
 
 from kehoach.parsers.columns import find_header, role_of
+from kehoach.parsers.kinds import table_type_from_caption
 from kehoach.parsers.grid import UP
 from kehoach.parsers.interpreter import interpret
 
@@ -430,3 +431,19 @@ def test_budget_unit_line_and_total_above_the_rows():
                    caption="PHỤ LỤC II\nDỰ TOÁN KINH PHÍ ĐĂNG KÝ THỰC HIỆN NHIỆM VỤ\nTriệu đồng"))
     assert res.budget_total_text == "8.073" and res.budget_unit == "triệu đồng"
     assert [r.stt for r in res.rows] == ["1", "2"] and {r.table for r in res.rows} == {"budget"}
+
+
+# --- the table's type from its caption -----------------------------------------------------------
+
+@pytest.mark.parametrize("caption, kind", [
+    ("Phụ lục I\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ\n(Kèm theo Kế hoạch số 12/KH-UBND)", "indicators"),
+    ("Phụ lục II\nDỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ", "budget"),
+    ("Phụ lục I\nDANH MỤC CÁC CHỈ TIÊU – NHIỆM VỤ CỤ THỂ\n(Kèm theo Kế hoạch)\nII NHIỆM VỤ CỤ THỂ", "tasks"),
+    # a table set in the body: the heading nearest the table decides, not the section above it
+    ("II. NHIỆM VỤ, GIẢI PHÁP\nCác chỉ tiêu, nhiệm vụ cụ thể như sau:\n1. Danh mục các chỉ tiêu cụ thể", "indicators"),
+    # "(Kèm theo ...)" names the plan, not the table
+    ("DANH MỤC CHỈ TIÊU\n(Kèm theo Kế hoạch thực hiện nhiệm vụ chuyển đổi số năm 2026)", "indicators"),
+    ("Phụ lục III", None), ("", None),
+])
+def test_table_type_from_caption(caption, kind):
+    assert table_type_from_caption(caption) == kind
