@@ -6,9 +6,9 @@ import pytest
 from helpers import IND_HEADER, TASK_HEADER, grid
 
 from kehoach.parsers.columns import find_header, role_of
-from kehoach.parsers.kinds import table_type_from_caption
 from kehoach.parsers.grid import UP
 from kehoach.parsers.interpreter import interpret
+from kehoach.parsers.kinds import table_type_from_caption
 
 IND_ROW = ["1", "Tỷ lệ hộ gia đình có cáp quang", "%", "100", "Phòng Kinh tế", "Doanh nghiệp viễn thông"]
 TASK_ROW = ["1", "Triển khai nền tảng số", "Phòng VHXH", "Công an xã", "Quý I/2026"]
