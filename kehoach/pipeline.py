@@ -68,6 +68,11 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     appendix_page = min((g.page for g in source.grids if "phu luc" in fold(g.caption)), default=None)
     header = parse_header(source.pages, table_text, appendix_page)
     warnings = list(interp.warnings)
+    with_tables = {g.page for g in source.grids}
+    scanned = [p.page for p in source.pages if p.images and not p.lines and p.page not in with_tables]
+    if scanned:  # a signed body scanned among digital pages: say what was not read
+        warnings.append(f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))}: "
+                        "images without a text layer (scanned), not read: OCR is not supported yet")
     row_flags: list[str] = []
     if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):
         # an English-OCR text layer: kept as read, every row flagged until accents can be restored

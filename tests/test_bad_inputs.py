@@ -129,3 +129,28 @@ def test_cli_parallel_jobs_give_the_same_outputs(mixed_folder, tmp_path):
         assert res.exit_code == 1
         outs[jobs] = [(out / name).read_text(encoding="utf-8") for name in ("documents.jsonl", "items.jsonl")]
     assert outs["1"] == outs["2"]
+
+
+def test_scanned_pages_among_digital_ones_are_named_in_a_warning(tmp_path):
+    """A digital body with a scanned appendix page: the page is not silently skipped."""
+    from helpers import FONT
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT)))
+    path = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("DejaVuSans", 12)
+    c.drawString(72, 800, "UBND XÃ AN BÌNH")
+    c.drawString(72, 780, "KẾ HOẠCH")
+    c.showPage()
+    c.drawImage(ImageReader(Image.new("L", (200, 280), 255)), 50, 50, 500, 700)  # a scanned page
+    c.showPage()
+    c.save()
+    doc = process_file(path).document
+    assert doc.status == "no_tables"
+    assert any(w.startswith("page 2: images without a text layer") for w in doc.warnings), doc.warnings

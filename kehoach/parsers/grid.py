@@ -112,6 +112,7 @@ class PageText:
     lines: list[TextLine]
     width: float = 0.0
     height: float = 0.0
+    images: int = 0  # images drawn on the page: a page with images and no text is a scanned page
 
     @property
     def text(self) -> str:

@@ -133,7 +133,8 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
         words = [w for w in words if not _inside(w, [g.bbox for g in grids])]
         carry = found[-1].layout if found and found[-1].reaches_page_foot else None
     lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), content.height))
-    return PageText(page=page_no, lines=lines, width=content.width, height=content.height), grids, carry
+    page_text = PageText(page=page_no, lines=lines, width=content.width, height=content.height, images=content.images)
+    return page_text, grids, carry
 
 
 def set_captions(page: PageText, grids: list[Grid]) -> None:

@@ -58,6 +58,7 @@ class PageContent:
     height: float
     chars: list[dict]
     edges: list[dict]
+    images: int = 0
 
 
 def read_chars(page: pdfium.PdfPage, view: View) -> list[dict]:
@@ -172,4 +173,6 @@ def read_page(page: pdfium.PdfPage) -> PageContent:
     width, height = (shown[1], shown[0]) if rotation in (90, 270) else shown
     view = View(rotation, width, height)
     shown_w, shown_h = view.size
-    return PageContent(width=shown_w, height=shown_h, chars=read_chars(page, view), edges=read_edges(page, view))
+    images = sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+    return PageContent(width=shown_w, height=shown_h, chars=read_chars(page, view), edges=read_edges(page, view),
+                       images=images)
