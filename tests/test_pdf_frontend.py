@@ -149,3 +149,26 @@ def test_table_on_a_page_stored_portrait_and_shown_landscape_by_rotate(tmp_path,
     assert (g.n_rows, g.n_cols) == (4, 5) and g.text(0, 1) == "Nhiệm vụ"
     rows = interpret(src.grids).rows
     assert [r.stt for r in rows] == ["1", "2"] and rows[1].cells["lead"] == "Văn phòng HĐND và\nUBND xã"
+
+
+def test_caption_left_at_the_foot_of_the_previous_page_titles_the_table(tmp_path, style):
+    filler = [Paragraph("Nội dung kế hoạch.", style)] * 30
+    caption = [Paragraph("Phụ lục II", style), Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style)]
+    t = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    src = _read(_build(tmp_path / "split_caption.pdf", [*filler, *caption, PageBreak(), t]))
+    [g] = src.grids
+    assert g.page == 2 and g.caption == "Phụ lục II\nDANH MỤC CÁC NHIỆM VỤ CỤ THỂ"
+
+
+def test_a_note_under_a_table_is_not_the_caption_of_its_continuation(tmp_path, style):
+    first = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    first.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    rest = Table(_rows(style, [["3", "Tổ chức hội nghị", "Phòng VHXH", "Công an xã", "Năm 2026"]]),
+                 colWidths=[40, 330, 140, 170, 80])
+    rest.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    note = Paragraph("Ghi chú: các chỉ tiêu được rà soát hằng năm.", style)
+    src = _read(_build(tmp_path / "note.pdf", [first, note, PageBreak(), rest]))
+    assert src.grids[1].caption == ""
+    rows = interpret(src.grids).rows
+    assert [r.stt for r in rows] == ["1", "2", "3"] and len({r.table_index for r in rows}) == 1

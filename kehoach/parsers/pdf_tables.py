@@ -24,6 +24,7 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils import extract_text
 
+from kehoach.normalize.text import fold
 from kehoach.parsers.columns import find_header, guess_header
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
 from kehoach.parsers.pdf_text import (
@@ -137,11 +138,27 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     return page_text, grids, carry
 
 
-def set_captions(page: PageText, grids: list[Grid]) -> None:
-    """A grid's caption is the text between the previous table on its page (or the top) and it."""
+CAPTION_CARRY_LINES = 4  # a caption left at the foot of the previous page is at most this many lines
+CAPTION_OPENINGS = ("phu luc", "bieu", "danh muc", "du toan", "bang")  # how such a caption opens
+
+
+def set_captions(page: PageText, grids: list[Grid], previous: PageText | None = None,
+                 previous_grids: list[Grid] | None = None) -> None:
+    """A grid's caption is the text between the previous table on its page (or the top) and it.
+
+    A table opening a page with no text above it may have had its caption pushed
+    to the foot of the previous page ("Phụ lục II / DANH MỤC ..." then a page
+    break): the last lines there, below that page's last table, from a line that
+    opens a caption ("Phụ lục", "Biểu", "Danh mục" ...), are taken.
+    """
     previous_bottom = 0.0
-    for g in sorted(grids, key=lambda g: g.bbox[1]):
+    for i, g in enumerate(sorted(grids, key=lambda g: g.bbox[1])):
         g.caption = "\n".join(ln.text for ln in page.lines if previous_bottom <= ln.top and ln.bottom <= g.bbox[1] + 1)
+        if i == 0 and not g.caption.strip() and previous is not None:
+            floor = max((pg.bbox[3] for pg in previous_grids or []), default=0.0)
+            tail = [ln.text for ln in previous.lines if ln.top >= floor][-CAPTION_CARRY_LINES:]
+            opens = [k for k, text in enumerate(tail) if fold(text).startswith(CAPTION_OPENINGS)]
+            g.caption = "\n".join(tail[opens[0]:]) if opens else ""
         previous_bottom = g.bbox[3]
 
 
@@ -159,5 +176,7 @@ def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
         grids.extend(page_grids)
     drop_running_lines(pages)
     for page in pages:
-        set_captions(page, [g for g in grids if g.page == page.page])
+        before = pages[page.page - 2] if page.page > 1 else None
+        set_captions(page, [g for g in grids if g.page == page.page], before,
+                     [g for g in grids if before is not None and g.page == before.page])
     return ParsedSource(pages=pages, grids=grids, method=METHOD, page_count=len(pages))
