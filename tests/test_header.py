@@ -168,6 +168,11 @@ def test_signer(block, title, name):
     ("Quyết định số 1234/QĐ-UBND; Nghị quyết số 22/NQ-HĐND", ["1234/QĐ-UBND", "22/NQ-HĐND"]),
     ("57-NQ/TW, 71/NQ-CP và lại 57-NQ/TW", ["57-NQ/TW", "71/NQ-CP"]),  # once each, in order
     ("ngày 15/9/2025, ngày 22/12/2024 và năm 2025-2030", []),  # dates and spans are not citations
+    # legal acts carry their year
+    ("Nghị định số 42/2022/NĐ-CP ngày 24/6/2022", ["42/2022/NĐ-CP"]),
+    ("Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15", ["93/2025/QH15"]),
+    ("Thông tư số 01/2023/TT-BTTTT;", ["01/2023/TT-BTTTT"]),
+    ("số 12/2025 của UBND", []),
 ])
 def test_references(text, refs):
     assert references(text) == refs

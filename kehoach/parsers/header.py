@@ -25,8 +25,11 @@ _ISSUES = re.compile(r"(ban hành|xây dựng)\s+(?:kế hoạch|ke hoach)", re.
 _ENACTS = re.compile(r"(?:UBND|Ủy ban|Uỷ ban|Ban |Đảng ủy|Đảng uỷ|Hội đồng)[^.;:]{0,80}?\s"
                      r"(?=(?:ban hành|xây dựng|triển khai|thực hiện|đề ra)\b[^.;]{0,400}?như sau)")
 _PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+# "57-NQ/TW", "71/NQ-CP", "02-KH/BCĐTW"; legal acts also carry their year: "42/2022/NĐ-CP", "72/2025/QH15"
 _REF = re.compile(
-    r"(?<![\w/.-])(\d{1,4})\s*([-/])\s*([A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3})(?![\w])"
+    r"(?<![\w/.-])(\d{1,4})\s*([-/])\s*((?:(?:19|20)\d{2}\s*/\s*)?"
+    r"(?:[A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3}"
+    r"|(?<=\d/)[A-ZĐ]{1,6}\d{1,3}))(?![\w])"
 )
 # the first line of a signature title: on behalf of (TM., T/M), signing for (KT., K/T), acting (Q.), or the office
 _SIGN_TITLE = re.compile(r"^(TM\.|T/M|KT\.|K/T|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BÍ THƯ|PHÓ BÍ THƯ)")
