@@ -102,6 +102,20 @@ def test_header_below_a_title_row():
     assert row.stt == "1" and row.cells["unit_of_measure"] == "%"
 
 
+def test_a_column_name_printed_twice_keeps_its_values_as_a_note():
+    g = grid(["STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu đến năm 2025", "Chỉ tiêu đến năm 2030", "Đơn vị chủ trì"],
+             ["1", "Tỷ lệ hồ sơ xử lý trực tuyến", "%", "80", "95", "Văn phòng HĐND và UBND"])
+    assert find_header(g).roles == ["stt", "name", "unit_of_measure", "result", "note", "lead"]
+    [row] = run(g).rows
+    assert row.cells["result"] == "80" and row.cells["note"] == "95"
+
+
+def test_a_data_row_with_repeated_column_words_is_no_header():
+    g = grid(["1", "Thời gian tổ chức", "Thời gian", "Thời gian hoàn thành", "Chủ trì"],
+             TASK_HEADER, ["1", "Tổ chức hội nghị", "Phòng VHXH", "Các ngành", "Năm 2026"])
+    assert find_header(g).first_row == 1
+
+
 # --- table type --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("caption, header, data, table", [

@@ -94,17 +94,21 @@ def _column_texts(grid: Grid, first: int, n: int) -> list[str]:
     return texts
 
 
-def roles_of(texts: list[str]) -> list[str | None]:
-    """The role of each printed column name of one header, a role printed twice kept once."""
+def roles_of(texts: list[str], keep_repeats: bool = False) -> list[str | None]:
+    """The role of each printed column name of one header, a role printed twice kept once.
+
+    A second "name" column is the result ("Chỉ tiêu" then "Chỉ tiêu năm 2026").
+    Any other role printed again ("Chỉ tiêu đến năm 2025" | "Chỉ tiêu đến năm
+    2030") counts for nothing while a header is looked for; once it is found,
+    `keep_repeats` makes it a note, so its values reach the output, not lost.
+    """
     roles = [role_of(t) for t in texts]
-    # a role printed twice: keep the first (e.g. "Chỉ tiêu" name column, then "Chỉ tiêu đến 2030"
-    # which already matched result); the second "name" becomes a result column
     seen: set[str] = set()
     for k, role in enumerate(roles):
         if role is None:
             continue
         if role in seen:
-            roles[k] = "result" if role == "name" and "result" not in seen else None
+            roles[k] = "result" if role == "name" and "result" not in seen else ("note" if keep_repeats else None)
         if roles[k]:
             seen.add(roles[k])
     return roles
@@ -142,6 +146,7 @@ def find_header(grid: Grid) -> Header | None:
             two = roles_of(texts2)
             if "name" in two and sum(1 for r in two if r) >= sum(1 for r in one if r):
                 best = Header(first, 2, two, texts2)
+        best.roles = roles_of(best.texts, keep_repeats=True)
         return best
     return None
 
