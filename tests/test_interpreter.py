@@ -110,6 +110,14 @@ def test_a_column_name_printed_twice_keeps_its_values_as_a_note():
     assert row.cells["result"] == "80" and row.cells["note"] == "95"
 
 
+def test_a_column_without_known_meaning_is_named_in_a_warning():
+    g = grid(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Hình thức văn bản", "Thời gian"],
+             ["1", "Ban hành quy chế", "Văn phòng HĐND và UBND", "Quyết định", "Quý I/2026"])
+    res = run(g)
+    assert [r.stt for r in res.rows] == ["1"]
+    assert res.warnings == ["page 1: column 'Hình thức văn bản' not read (no known meaning)"]
+
+
 def test_a_data_row_with_repeated_column_words_is_no_header():
     g = grid(["1", "Thời gian tổ chức", "Thời gian", "Thời gian hoàn thành", "Chủ trì"],
              TASK_HEADER, ["1", "Tổ chức hội nghị", "Phòng VHXH", "Các ngành", "Năm 2026"])
