@@ -110,6 +110,16 @@ def test_a_column_name_printed_twice_keeps_its_values_as_a_note():
     assert row.cells["result"] == "80" and row.cells["note"] == "95"
 
 
+def test_group_title_typed_with_its_code_in_the_name_column():
+    g = grid(TASK_HEADER, ["", "II. Chuyển đổi số trong cơ quan nhà nước", "", "", ""],
+             ["1", "Số hóa hồ sơ lưu trữ", "Văn phòng HĐND và UBND", "Các ngành", "Năm 2026"],
+             ["", "A) Nhiệm vụ thường xuyên", "", "", ""],
+             ["2", "Duy trì hệ thống", "Văn phòng HĐND và UBND", "Các ngành", "Hằng năm"])
+    rows = run(g).rows
+    assert [(r.stt, r.section, r.section_title) for r in rows] == [
+        ("1", "II", "Chuyển đổi số trong cơ quan nhà nước"), ("2", "A", "Nhiệm vụ thường xuyên")]
+
+
 def test_a_column_without_known_meaning_is_named_in_a_warning():
     g = grid(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Hình thức văn bản", "Thời gian"],
              ["1", "Ban hành quy chế", "Văn phòng HĐND và UBND", "Quyết định", "Quý I/2026"])

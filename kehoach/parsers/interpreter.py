@@ -29,6 +29,7 @@ _GROUP_STT = re.compile(r"^(?:phan\s+|muc\s+)?([IVXLC]+|[A-Z])[.)]?$", re.IGNORE
 _CONTINUED = re.compile(r"\(?\btiep( theo)?\b\)?")  # "Phụ lục I (tiếp theo)": the same table goes on
 _CODE_AND_TEXT = re.compile(r"^((?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*))[.):]?\s+(\S.*)$", re.DOTALL)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+_GROUP_IN_NAME = re.compile(r"^((?:[IVXLC]+|[A-Z]))[.)]\s+(\S.*)$", re.DOTALL)
 _UNIT_IN_CAPTION = re.compile(r"(?:đơn vị tính|đvt)\s*:?\s*([^\n)]+)|^\s*\(?((?:triệu|nghìn|ngàn|tỷ)?\s*đồng)\)?\s*$",
                               re.IGNORECASE | re.MULTILINE)
 _UNIT_IN_HEADER = re.compile(r"\(([^)]*đồng[^)]*)\)", re.IGNORECASE)
@@ -162,6 +163,9 @@ def _split_code(grid: Grid, r: int, roles: list[str | None]) -> _Row:
         # "I. Đến năm 2030" or "6 Tỉ lệ ..." typed in the STT cell or across the row
         stt = m.group(1)
         values["name"] = collapse(m.group(2) + " " + values.get("name", ""))
+    if not stt and set(values) == {"name"} and (m := _GROUP_IN_NAME.match(collapse(values["name"]))):
+        # a group title typed with its code in the name column, the STT cell left empty ("II. Nhiệm vụ")
+        stt, values["name"] = m.group(1), m.group(2)
     return _Row(stt=stt, values=values, spans_all=spans_all)
 
 
