@@ -612,7 +612,7 @@ def first_part(meta, prof, st, inline=None):
         number = f"Số: {meta['number']}/{sym}" if meta["number"] else f"Số:{blank}/{sym}"
     day = f"ngày {meta['day']:02d}" if meta["day"] else f"ngày{blank}"
     if party:
-        left_top = [Paragraph(f"ĐẢNG BỘ TỈNH {meta['province'].upper()}", st["hdr"]),
+        left_top = [Paragraph(f"ĐẢNG BỘ TỈNH {(meta['province'] or '').upper()}", st["hdr"]),
                     Paragraph(f"<b>ĐẢNG ỦY {t.upper()} {name.upper()}</b>", st["hdr"]), Paragraph("*", st["hdr"])]
     elif prof["issuer"] == "bcd":
         left_top = [Paragraph(f"UBND {t.upper()} {name.upper()}", st["hdr"]), Paragraph("<b>BAN CHỈ ĐẠO</b>", st["hdr"])]
@@ -623,18 +623,19 @@ def first_part(meta, prof, st, inline=None):
     motto = ([Paragraph("<b>ĐẢNG CỘNG SẢN VIỆT NAM</b>", st["hdr"])] if party else
              [Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["hdr"]),
               Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["hdr"])])
-    right = motto + [rule(52), Paragraph(f"{name}, {day} tháng {meta['month']} năm 2025", st["hdr"])]
+    month = f"tháng {meta['month']}" if meta["month"] else f"tháng{blank}"
+    right = motto + [rule(52), Paragraph(f"{name}, {day} {month} năm {meta.get('year', 2025)}", st["hdr"])]
     header = Table([[left, right]], colWidths=[60 * mm, 100 * mm])
     header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    out = [header, Spacer(1, 8 * mm), Paragraph("<b>KẾ HOẠCH</b>", st["title"]), para(meta["title"], st["title"]),
-           Spacer(1, 3 * mm)]
-    printed = [number, meta["title"]]
+    out = [header, Spacer(1, 8 * mm), Paragraph("<b>KẾ HOẠCH</b>", st["title"])]
+    out += [para(meta["title"], st["title"]), Spacer(1, 3 * mm)] if meta["title"] else [Spacer(1, 3 * mm)]
+    printed = [number, meta["title"] or ""]
     basis = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"]
     basis += [f"Căn cứ {cite};" for _, cite in meta["cited"]]
     basis[-1] = basis[-1][:-1] + "."
-    area = f"{t} {name}, tỉnh {meta['province']}"
+    area = f"{t} {name}, tỉnh {meta['province']}" if meta["province"] else f"{t} {name}"
     sections = meta["sections"]
     body = basis + [f"{meta['issuer']} ban hành Kế hoạch triển khai trên địa bàn {area} với các nội dung cụ thể như sau:",
                     "#I. MỤC ĐÍCH, YÊU CẦU", "#1. Mục đích",
@@ -668,11 +669,11 @@ def first_part(meta, prof, st, inline=None):
             continue
         out.append(para(line[1:], st["head"]) if line.startswith("#") else para(line, st["body"]))
         printed.append(line.lstrip("#"))
-    sig = [para("\n".join(signature_title(prof)), st["sig"]), Spacer(1, 24 * mm)]
+    sig = [para("\n".join(meta.get("signature") or signature_title(prof)), st["sig"]), Spacer(1, 24 * mm)]
     if meta["signer"]:
         sig.append(para(meta["signer"], st["sig"]))
     recv = [para("Nơi nhận:", st["small"], bold=True),
-            para(f"- UBND tỉnh {meta['province']} (b/c);\n- TT. Đảng ủy, HĐND {t} (b/c);\n"
+            para(f"- UBND tỉnh {meta['province'] or ''} (b/c);\n- TT. Đảng ủy, HĐND {t} (b/c);\n"
                  f"- CT, các PCT UBND {t};\n- Như trên;\n- Lưu: VT.", st["small"])]
     block = Table([[recv, sig]], colWidths=[80 * mm, 80 * mm])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))

@@ -6,6 +6,8 @@ only between rows or not ruled at all, portrait appendices with column names
 wrapped over several lines, other column names and captions, and tables set
 in the body with the signature after them. Two seeds give twelve documents
 the extractor was not tuned on; the floors are the foundation's targets.
+`scripts/render_key.py` prints the bundled answer keys' own content (longer
+names, real unit cells, parent rows) in the same six layouts.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import REPO
+from helpers import REPO, SAMPLES_KEYS
 
 pytestmark = pytest.mark.e2e
 
@@ -53,3 +55,26 @@ def test_stress_layouts_header_fields(scored, seed):
     overall, per_doc = scored[seed]
     assert overall["document_fields"] >= 0.90, overall["document_field_detail"]
     assert all(d["rows"]["f1"] >= 0.95 for d in per_doc.values()), {k: d["rows"] for k, d in per_doc.items()}
+
+
+@pytest.fixture(scope="module")
+def rendered_keys(tmp_path_factory):
+    from kehoach.evaluate import score
+
+    root = tmp_path_factory.mktemp("keys_in_layouts")
+    keys = sorted(SAMPLES_KEYS.glob("sample_0[1-4].json"))
+    gen = subprocess.run([sys.executable, str(REPO / "scripts" / "render_key.py"), *map(str, keys), "--out", str(root)],
+                         capture_output=True, text=True, timeout=300)
+    assert gen.returncode == 0, gen.stderr
+    run = subprocess.run([sys.executable, "-m", "kehoach.cli", "extract", str(root / "pdf"), "-o", str(root / "out"),
+                          "--format", "jsonl", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return score(root / "keys", root / "out")
+
+
+@pytest.mark.parametrize("metric, floor", FLOORS.items())
+def test_sample_keys_printed_in_every_stress_layout(rendered_keys, metric, floor):
+    overall, per_doc = rendered_keys
+    assert len(per_doc) == 4 * 6
+    assert overall[metric]["f1"] >= floor, overall[metric]
+    assert overall["document_fields"] >= 0.90, overall["document_field_detail"]

@@ -246,11 +246,16 @@ def _row_starts(lines: list[list[dict]], layout: ColumnLayout, gaps: list[float]
     unnumbered = {j for j in range(1, len(lines)) if j not in numbered
                   and (not has_separators or gaps[j] >= threshold)
                   and (_is_total_line(lines[j], layout) or _spans_columns(lines[j], layout))}
+    codes = {j for j in numbered
+             if any(layout.col_of(w) == stt and GROUP_CODE.match(w["text"]) for w in lines[j])}
     starts = [0]
     for s in sorted(set(numbered) | unnumbered):
         if s in unnumbered:
             starts.append(s)
             continue
+        if s in codes and (starts[-1] in unnumbered or starts[-1] == 0) and s - starts[-1] <= 3 \
+                and all(_spans_columns(lines[j], layout) or j == s for j in range(starts[-1], s + 1)):
+            continue  # a group code centred beside its title's lines: the title's row already opened
         lo = starts[-1] + 1 if starts[-1] < s else s
         candidates = [p for p in range(lo, s + 1) if gaps[p] >= threshold] if has_separators else []
         if not candidates and starts == [0] and s > 0 and has_separators:
@@ -324,9 +329,18 @@ def _size(line: list[dict]) -> float:
     return heights[len(heights) // 2]
 
 
-def _region_lines(lines: list[list[dict]], start: int, rules: list[float]) -> tuple[list[list[dict]], bool]:
+def _opens_numbered_row(line: list[dict], layout: ColumnLayout) -> bool:
+    """A row number in the STT column and text in another column: a table row, wherever it stands."""
+    cols = {layout.col_of(w) for w in line}
+    return layout.stt_col in cols and len(cols) >= 2 and any(
+        layout.col_of(w) == layout.stt_col and ROW_NUMBER.match(w["text"]) for w in line)
+
+
+def _region_lines(lines: list[list[dict]], start: int, rules: list[float], layout: ColumnLayout
+                  ) -> tuple[list[list[dict]], bool]:
     """The table's body lines from `start`: up to the last row rule, or until a wide gap, a caption
-    ("Phụ lục ...") or body text set larger than the table; and whether nothing of the page
+    ("Phụ lục ...") or body text set larger than the table (a wide gap before a numbered row
+    does not end it: a tall row's cells may be centred); and whether nothing of the page
     follows it (the table may then go on on the next page)."""
     body: list[list[dict]] = []
     below = [y for y in rules if y > lines[start][0]["top"] - 2] if start < len(lines) else []
@@ -336,7 +350,7 @@ def _region_lines(lines: list[list[dict]], start: int, rules: list[float]) -> tu
         top = min(w["top"] for w in line)
         if limit is not None and top > limit:
             return body, False
-        if body and top - max(w["bottom"] for w in body[-1]) > TABLE_END_GAP:
+        if body and top - max(w["bottom"] for w in body[-1]) > TABLE_END_GAP and not _opens_numbered_row(line, layout):
             return body, False
         if body and fold(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))).startswith("phu luc"):
             return body, False
@@ -345,7 +359,7 @@ def _region_lines(lines: list[list[dict]], start: int, rules: list[float]) -> tu
         body.append(line)
         if len(body) == 5:
             size = sorted(_size(ln) for ln in body)[2]
-    return body, bool(body)
+    return body, True  # the page ended first: the table may go on (a header alone at the foot, too)
 
 
 def build_table(lines: list[list[dict]], start: int, layout: ColumnLayout, header: list[Label] | None,
@@ -353,7 +367,7 @@ def build_table(lines: list[list[dict]], start: int, layout: ColumnLayout, heade
                 ) -> WordTable | None:
     """The grid of the table whose body begins at line `start` (header rows first when given)."""
     rule_ys = _row_rules(rules, layout)
-    body, runs_on = _region_lines(lines, start, rule_ys)
+    body, runs_on = _region_lines(lines, start, rule_ys, layout)
     if not body and header is None:
         return None
     if body and not layout.size:
@@ -385,7 +399,7 @@ def build_table(lines: list[list[dict]], start: int, layout: ColumnLayout, heade
         gaps += [tops[bands[k][0]] - max(bottoms[j] for j in bands[k - 1]) for k in range(1, len(bands))]
         starts = [bands[k][0] for k in _row_starts(band_lines, layout, gaps)] if bands else []
     n_rows = 1 if header is not None else 0
-    for a, b in zip(starts, [*starts[1:], len(body)], strict=True):
+    for a, b in zip(starts, [*starts[1:], len(body)][:len(starts)], strict=True):
         per_col = _cells_of_row(body[a:b], layout)
         for k in range(layout.n_cols):
             col_lines = per_col.get(k, [])
@@ -423,8 +437,15 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
         found = find_header(lines[i:], rule_ys)
         head_at = i + found[0] if found else len(lines)
         if carried is not None and not tables and head_at > i and _continues(lines[i:head_at], carried):
-            t = build_table(lines[:head_at], i, carried, None, page_no, rules, method, confidence)
+            # the same columns, their boundaries measured again on this page's words (the page the
+            # header stood on may have held no row at all); the edges stay those of the table
+            here = [w for ln in lines[i:head_at] for w in ln]
+            layout = ColumnLayout(labels=carried.labels, roles=carried.roles, cuts=_cuts(carried.labels, here),
+                                  size=carried.size)
+            t = build_table(lines[:head_at], i, layout, None, page_no, rules, method, confidence)
             if t is not None:
+                t.grid.col_edges = carried.edges
+                t.layout = carried
                 tables.append(t)
         if found is None:
             break
@@ -446,14 +467,16 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
 
 
 def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
-    """The lines at the top of a page go on with the carried table: they lie within its columns,
-    open with no caption, and one of them has words in two columns, none running across a boundary."""
-    x0, x1 = layout.edges[0] - 15, layout.edges[-1] + 15
+    """The lines at the top of a page go on with the carried table: they start no further left than
+    its first column, open with no caption, are not set larger than the table, and one of them has
+    words in two columns, none running across a boundary."""
+    # the right end is not checked: values right-aligned under a centred column name stand past it
+    x0 = layout.edges[0] - max(15.0, 0.1 * (layout.edges[-1] - layout.edges[0]))
     if not lines or fold(" ".join(w["text"] for w in lines[0])).startswith(("phu luc", "bieu", "danh muc")):
         return False
     if layout.size and _size(lines[0]) > layout.size * BODY_SIZE_RATIO:
         return False  # body text, set larger than the table
-    if not all(x0 <= w["x0"] and w["x1"] <= x1 for ln in lines for w in ln):
+    if not all(x0 <= w["x0"] for ln in lines for w in ln):
         return False
     return any(len({layout.col_of(w) for w in ln}) >= 2 and not _spans_columns(ln, layout) for ln in lines)
 
