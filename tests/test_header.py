@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import page
 
-from kehoach.parsers.grid import TextLine
+from kehoach.parsers.grid import PageText, TextLine
 from kehoach.parsers.header import parse_header, references
 
 TOP = ["UBND XÃ THANH SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
@@ -284,3 +284,12 @@ def test_own_number_printed_with_another_separator_is_not_a_citation():
     h = header_with(*PARTY_TOP, "Số 125-KH/ĐU", ("KẾ HOẠCH", True), ("Tiêu đề", True),
                     "Căn cứ Nghị quyết số 57-NQ/TW;", "(Kèm theo Kế hoạch số 125/KH/ĐU của Đảng ủy xã)")
     assert h.references == ["57-NQ/TW"]
+
+
+def test_issue_date_wrapped_onto_the_next_line_of_its_column():
+    lines = [TextLine("ỦY BAN NHÂN DÂN", 130, 74, 250, 84), TextLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", 310, 74, 510, 84),
+             TextLine("PHƯỜNG TAM PHƯỚC", 120, 100, 264, 110), TextLine("Số: 97/KH-BCĐ", 150, 145, 236, 155),
+             TextLine("Tam Phước, ngày 16 tháng 10 năm", 318, 145, 500, 155), TextLine("2025", 396, 162, 422, 172),
+             TextLine("KẾ HOẠCH", 271, 190, 342, 200, bold=True),
+             TextLine("Chuyển đổi số", 250, 210, 360, 220, bold=True)]
+    assert parse_header([PageText(page=1, lines=lines)]).issue_date == "2025-10-16"

@@ -479,3 +479,15 @@ def test_budget_unit_line_and_total_above_the_rows():
 ])
 def test_table_type_from_caption(caption, kind):
     assert table_type_from_caption(caption) == kind
+
+
+def test_section_title_split_by_a_page_break_is_joined_back():
+    first = grid(TASK_HEADER, ["1", "Tổ chức hội nghị", "Phòng VHXH", "Các ngành", "Năm 2026"],
+                 ["II", "Nâng cao nhận thức, đổi mới tư duy về phát triển", None, None, None], page=1)
+    rest = grid(["", "khoa học, công nghệ và chuyển đổi số", None, None, None],
+                ["2", "Tập huấn kỹ năng số", "Phòng VHXH", "Các ngành", "Năm 2026"], page=2)
+    rows = run(first, rest).rows
+    assert [r.stt for r in rows] == ["1", "2"]
+    assert rows[0].cells["name"] == "Tổ chức hội nghị"
+    assert rows[1].section_title == ("Nâng cao nhận thức, đổi mới tư duy về phát triển "
+                                     "khoa học, công nghệ và chuyển đổi số")

@@ -110,6 +110,12 @@ def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None
     return None, None
 
 
+def _with_next_in_column(lines: list[TextLine], ln: TextLine) -> str:
+    """The line and the one printed under it in its column ("..., ngày 16 tháng 10 năm" / "2025")."""
+    below = [b for b in lines if b.top > ln.top and (ln.x1 == ln.x0 or (b.x0 < ln.x1 and ln.x0 < b.x1))]
+    return f"{ln.text} {min(below, key=lambda b: b.top).text}" if below else ln.text
+
+
 _UNIT_WORDS = {"xã": "xa", "phường": "phuong", "đặc khu": "dac khu"}
 # organ abbreviations kept upper case when a header-block line is put in sentence case
 _ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "BCĐ", "BCH", "BTV", "ĐU", "TU", "HU"}
@@ -238,7 +244,7 @@ def parse_header(pages: list[PageText], table_text: str = "", appendix_page: int
         if m and not h.doc_symbol:
             h.doc_symbol = re.sub(r"\s+", "", m.group(3))
             h.doc_number = f"{m.group(1)}{m.group(2)}{h.doc_symbol}" if m.group(1) else None
-        d = _DATE.search(ln.text)
+        d = _DATE.search(_with_next_in_column(head, ln) if "ngay" in fold(ln.text) else ln.text)
         if d and not h.issue_date:
             day, month, year = d.group(1), d.group(2), d.group(3)
             h.issue_date = year + (f"-{int(month):02d}" if month else "")

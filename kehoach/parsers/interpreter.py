@@ -73,6 +73,7 @@ class _Table:
     guessed: bool = False  # roles inferred by position, not read from column names
     section: str | None = None
     section_title: str | None = None
+    after_section: bool = False  # the last row read was a section heading (a page break may split it)
 
 
 def caption_title(caption: str) -> str:
@@ -236,7 +237,7 @@ class Interpreter:
         """Turn each data row into an item, a section heading, the budget total, or the rest of
         the item split by the page break above (only the first row of a continued grid)."""
         roles = table.header.roles
-        may_join = continued and bool(self.rows) and self.rows[-1].table_index == table.index
+        may_join = continued and (table.after_section or (bool(self.rows) and self.rows[-1].table_index == table.index))
         for r in range(start, grid.n_rows):
             if _is_column_numbering(grid, r) or not _row_text(grid, r):
                 continue
@@ -245,16 +246,23 @@ class Interpreter:
             if row.group_code and (not row.has_values or row.spans_all) \
                     and not (table.kind == "budget" and row.values.get("amount")):
                 table.section, table.section_title = row.group_code, row.title or _group_title(grid, r, roles)
+                table.after_section = True
             elif not row.stt and is_total_label(row.name) and (row.values.get("amount") or table.kind == "budget"):
                 if table.kind == "budget" and row.values.get("amount"):
                     self.budget_total_text = row.values["amount"]
-            elif not row.stt and first:
+            elif not row.stt and first and table.after_section and not row.has_values:
+                # the rest of a section heading split by the page break
+                rest = row.title or _group_title(grid, r, roles) or ""
+                table.section_title = collapse(f"{table.section_title or ''} {rest}") or None
+            elif not row.stt and first and not table.after_section:
                 self._join(self.rows[-1], row.values, grid)  # a row split by the page break
             elif not row.stt and row.spans_all and not row.has_values:
                 # an unnumbered title across the whole table: a section heading without a code
                 table.section, table.section_title = None, row.title or _group_title(grid, r, roles)
+                table.after_section = True
             else:
                 self.rows.append(self._item(grid, r, table, row))
+                table.after_section = False
 
     def _item(self, grid: Grid, r: int, table: _Table, row: _Row) -> TableRow:
         cells = grid.row_cells(r)
