@@ -25,10 +25,12 @@ NFD = unicodedata.normalize("NFD", "Tiếng Việt")
     ("  Phòng \t Văn\u00a0hóa  ", "Phòng Văn hóa"),  # whitespace collapsed
     ("Tỷ lệ người dân\ncó tài khoản", "Tỷ lệ người dân có tài khoản"),
     ("thông-\ntin", "thôngtin"),  # a lowercase word cut by a hyphen is glued back
-    ("HĐND-\nUBND", "HĐND- UBND"),  # capitals: the break stands for a space
+    # a break after a hyphen or slash inside a code is no space ...
+    ("HĐND-\nUBND", "HĐND-UBND"), ("57-\nNQ/TW", "57-NQ/TW"), ("63-CTr/\nTU", "63-CTr/TU"),
+    ("Quý IV/\n2025", "Quý IV/2025"), ("2025-\n2030", "2025-2030"),
+    # ... after a free-standing dash or a word it is one
     ("Phòng Văn hóa -\nXã hội", "Phòng Văn hóa - Xã hội"),
-    ("2025-\n2030", "2025- 2030"),
-    ("Nam/\nnữ", "Nam/ nữ"),
+    ("Nam/\nnữ", "Nam/ nữ"), ("Chương trình/\nKế hoạch", "Chương trình/ Kế hoạch"),
     ("a\n\n  \nb", "a b"),
     ("", None), (" \n ", None), (None, None),
 ])

@@ -15,14 +15,24 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _symbol_like(token: str) -> bool:
+    """"57", "NQ", "HĐND", "CTr", "2030": a number or code, not a word ("trình", "Ban")."""
+    if not token or not (token[0].isdigit() or token[0].isupper()):
+        return False
+    upper = sum(1 for c in token if c.isupper() or c.isdigit())
+    return upper >= sum(1 for c in token if c.islower())
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines with single spaces, repairing typographic hyphenation.
 
     Word processors and PDF writers wrap at spaces, so a line break stands for a
-    space, also after '-' or '/' ("HĐND-" / "UBND" was "HĐND- UBND" in the
-    source). Only a lowercase word cut by a hyphen ("thông-" / "tin"), which
-    Vietnamese text almost never has but OCR of justified text produces, loses
-    its hyphen and is glued back.
+    space, also after a free-standing "-" ("Văn hóa -" / "Xã hội") or after a
+    word ("Chương trình/" / "Kế hoạch"). They also wrap after a hyphen or slash
+    inside a code ("57-" / "NQ/TW", "VH-" / "XH", "Quý IV/" / "2025"): when the
+    marks join two numbers or codes, the line is glued back without a space. A
+    lowercase word cut by a hyphen ("thông-" / "tin"), which Vietnamese text
+    almost never has but OCR of justified text produces, loses its hyphen.
     """
     out = ""
     for raw in lines:
@@ -32,6 +42,9 @@ def join_lines(lines: list[str]) -> str:
         if out.endswith("-") and len(out) > 2 and out[-2].isalpha() and out[-2].islower() \
                 and out[-3].isalpha() and line[0].islower():
             out = out[:-1] + line
+        elif out.endswith(("-", "/")) and _symbol_like(out.rsplit(" ", 1)[-1][:-1].rsplit("-", 1)[-1]) \
+                and _symbol_like(line.split(" ", 1)[0]):
+            out = out + line
         else:
             out = f"{out} {line}" if out else line
     return out

@@ -86,7 +86,9 @@ def read_chars(page: pdfium.PdfPage, view: View) -> list[dict]:
         aligned = len(text) == n
         for i in range(n):
             code = ord(text[i]) if aligned else raw.FPDFText_GetUnicode(handle, i)
-            if code in (0, 10, 13, 0xFFFE, 0xFFFF):
+            if code == 0xFFFE:  # PDFium's mark for a hyphen it saw at a line end: the hyphen is printed
+                code = 0x2D
+            if code in (0, 10, 13, 0xFFFF):
                 continue
             if code == 32 and raw.FPDFText_IsGenerated(handle, i) == 1:
                 continue
