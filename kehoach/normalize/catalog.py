@@ -89,10 +89,9 @@ class Catalog:
         return self._choices[k], float(settings.BODY_SUBSET_MIN), k
 
     @lru_cache(maxsize=8192)  # noqa: B019 - catalogs live for the process; names repeat across rows
-    def match(self, text: str | None) -> Match | None:
-        if not text or not text.strip():
-            return None
-        query = normalise_name(text)
+    def match_closely(self, text: str | None) -> Match | None:
+        """The entry whose whole name is close to the whole text (no generic or part-of-name fallback)."""
+        query = normalise_name(text) if text and text.strip() else ""
         if not query:
             return None
         best = process.extractOne(query, self._choices, scorer=self.scorer, score_cutoff=self.cutoff)
@@ -100,10 +99,24 @@ class Catalog:
             stripped = _TAIL.sub("", query).strip()
             if stripped and stripped != query:
                 best = process.extractOne(stripped, self._choices, scorer=self.scorer, score_cutoff=self.cutoff)
-        if best is None and self.generic_id and _GENERIC.match(query) and not _SPECIFIC.search(query):
+        if best is None:
+            return None
+        key = self._ids[best[2]]
+        return Match(id=key, name=self.names[key], score=float(best[1]))
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - catalogs live for the process; names repeat across rows
+    def match(self, text: str | None) -> Match | None:
+        if not text or not text.strip():
+            return None
+        query = normalise_name(text)
+        if not query:
+            return None
+        close = self.match_closely(text)
+        if close is not None:
+            return close
+        if self.generic_id and _GENERIC.match(query) and not _SPECIFIC.search(query):
             return Match(id=self.generic_id, name=self.names[self.generic_id], score=float(self.cutoff))
-        if best is None and self.subset_fallback:
-            best = self._containing(query)
+        best = self._containing(query) if self.subset_fallback else None
         if best is None:
             return None
         key = self._ids[best[2]]

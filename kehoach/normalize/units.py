@@ -88,7 +88,8 @@ def _completes(current: list[str], ahead: list[str]) -> bool:
         return False
     if _known(so_far) or _known(ahead[0]):  # either part is a body of its own: two bodies
         return False
-    return any(_known(" ".join([so_far, *ahead[:j]])) for j in range(1, min(3, len(ahead)) + 1))
+    return any(bodies().match_closely(" ".join([so_far, *ahead[:j]])) is not None
+               for j in range(1, min(3, len(ahead)) + 1))
 
 
 def _line_groups(cell: str) -> list[str]:
