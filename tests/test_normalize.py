@@ -75,6 +75,8 @@ def test_fold(text, folded):
     ("Các cơ quan, đơn vị\nỦy ban\nMTTQ Việt Nam xã và các tổ chức\nchính trị - xã hội",
      ["Các cơ quan, đơn vị", "Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội"]),
     ("Các doanh nghiệp viễn thông, Trung tâm\nPVHCC", ["Các doanh nghiệp viễn thông", "Trung tâm PVHCC"]),
+    ("Ban điều hành\ncác ấp\nDoanh nghiệp viễn thông", ["Ban điều hành các ấp", "Doanh nghiệp viễn thông"]),
+    ("VP HĐND&UBN\nD", ["VP HĐND&UBND"]),  # a code broken inside by a narrow column
     # ... but two bodies stay two when either names a body alone
     ("Hiệp hội doanh nghiệp xã\nPhòng Văn hóa - Xã hội", ["Hiệp hội doanh nghiệp xã", "Phòng Văn hóa - Xã hội"]),
     ("Các cơ quan, đơn vị xã\ncác Tổ CNSCĐ", ["Các cơ quan, đơn vị xã", "các Tổ CNSCĐ"]),
@@ -183,6 +185,8 @@ def test_body_spellings_share_one_id(printed):
     ("TYT xã", "Trạm Y tế xã"),
     ("VP HĐND-UBND", "Văn phòng HĐND và UBND xã"),
     ("Các chi nhánh Ngân hàng trên địa bàn xã", "Ngân hàng trên địa bàn"),
+    # a catalog name printed with alternatives ("Ban điều hành ấp / khu phố / thôn") matches each
+    ("Ban điều hành các ấp", "Ban điều hành các khu phố"), ("Ban điều hành thôn", "Ban điều hành các khu phố"),
 ])
 def test_body_abbreviations(printed, same_as):
     assert bodies().match(printed) is not None

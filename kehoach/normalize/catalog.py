@@ -48,8 +48,17 @@ def normalise_name(text: str) -> str:
     t = re.sub(r"\s*-\s*", "-", fold(text).replace("&", " va "))  # "VH - XH" is written "VH-XH" too
     t = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], t)
     t = re.sub(r"[^a-z0-9 ]+", " ", t)
-    t = re.sub(r"\bva\b", " ", t)
+    t = re.sub(r"\b(va|cac)\b", " ", t)  # "và", and the plural "các" ("Ban điều hành các ấp")
     return re.sub(r"\s+", " ", t).strip()
+
+
+def _alternatives(name: str) -> list[str]:
+    """"Ban điều hành ấp / khu phố / thôn" -> each whole name: "Ban điều hành ấp", "... khu phố", "... thôn"."""
+    parts = [p.strip() for p in name.split(" / ")]
+    if len(parts) < 2 or len(parts[0].split()) < 2:
+        return []
+    head = parts[0].rsplit(" ", 1)[0]
+    return [parts[0], *(f"{head} {alt}" for alt in parts[1:])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +79,7 @@ class Catalog:
         self._choices: list[str] = []
         self._ids: list[str] = []
         for key, (canonical, aliases) in entries.items():
-            for alias in [canonical, *aliases]:
+            for alias in [canonical, *_alternatives(canonical), *aliases]:
                 norm = normalise_name(alias)
                 if norm:
                     self._choices.append(norm)
@@ -114,7 +123,8 @@ class Catalog:
         close = self.match_closely(text)
         if close is not None:
             return close
-        if self.generic_id and _GENERIC.match(query) and not _SPECIFIC.search(query):
+        folded = fold(text)
+        if self.generic_id and _GENERIC.match(folded) and not _SPECIFIC.search(folded):
             return Match(id=self.generic_id, name=self.names[self.generic_id], score=float(self.cutoff))
         best = self._containing(query) if self.subset_fallback else None
         if best is None:

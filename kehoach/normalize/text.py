@@ -23,6 +23,12 @@ def _symbol_like(token: str) -> bool:
     return upper >= sum(1 for c in token if c.islower())
 
 
+def _cut_code(last: str, line: str) -> bool:
+    """A long capital code filling its line, then one to three capitals alone: one code broken by the wrap."""
+    return len(last) >= 6 and all(c.isupper() or c.isdigit() or c in "&-" for c in last) \
+        and " " not in line and len(line) <= 3 and line.isupper()
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines with single spaces, repairing typographic hyphenation.
 
@@ -30,7 +36,8 @@ def join_lines(lines: list[str]) -> str:
     space, also after a free-standing "-" ("Văn hóa -" / "Xã hội") or after a
     word ("Chương trình/" / "Kế hoạch"). They also wrap after a hyphen or slash
     inside a code ("57-" / "NQ/TW", "VH-" / "XH", "Quý IV/" / "2025"): when the
-    marks join two numbers or codes, the line is glued back without a space. A
+    marks join two numbers or codes, the line is glued back without a space, as
+    is a capital code too long for its narrow column ("HĐND&UBN" / "D"). A
     lowercase word cut by a hyphen ("thông-" / "tin"), which Vietnamese text
     almost never has but OCR of justified text produces, loses its hyphen.
     """
@@ -45,6 +52,8 @@ def join_lines(lines: list[str]) -> str:
         elif out.endswith(("-", "/")) and _symbol_like(out.rsplit(" ", 1)[-1][:-1].rsplit("-", 1)[-1]) \
                 and _symbol_like(line.split(" ", 1)[0]):
             out = out + line
+        elif _cut_code(out.rsplit(" ", 1)[-1], line):
+            out = out + line  # a code too long for its narrow column, broken inside ("HĐND&UBN" / "D")
         else:
             out = f"{out} {line}" if out else line
     return out

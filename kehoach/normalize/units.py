@@ -79,17 +79,28 @@ def split_bodies(cell: str | None) -> list[str]:
     return entries
 
 
+JOIN_GAIN = 5.0  # a wrapped name is joined back when the joined lines match the catalog this much better
+WHOLE_NAME = 95.0  # ... unless the lines so far already match a catalog name this well
+
+
 def _completes(current: list[str], ahead: list[str]) -> bool:
     """The next line(s) finish a name wrapped after its head ("Trung tâm" / "PVHCC", "Ban điều hành" /
-    "các khu phố"): neither the lines so far nor the next line name a catalog body, and the lines so
-    far with one to three more lines do."""
-    so_far = " ".join(current).rsplit(",", 1)[-1].strip()  # the last name of a comma-separated line
+    "các ấp"): the lines so far name no body well, and with one to three more lines they match a
+    whole catalog name clearly better than alone (the whole name, not a part of it: two bodies on
+    two lines stay two)."""
+    last = _split_commas(" ".join(current))[-1].strip()  # the last body of a comma-separated line
+    so_far = last.rsplit(",", 1)[-1].strip()
     if not _opens_body(so_far, after_comma=False):  # "đơn vị" after a comma is no cut-off name
         return False
-    if _known(so_far) or _known(ahead[0]):  # either part is a body of its own: two bodies
-        return False
-    return any(bodies().match_closely(" ".join([so_far, *ahead[:j]])) is not None
-               for j in range(1, min(3, len(ahead)) + 1))
+    named = bodies().match(last)
+    if named is not None and (bodies().match_closely(last) is None or named.score >= WHOLE_NAME):
+        return False  # the lines so far name a body ("Các cơ quan, đơn vị, các ngành xã"): two bodies
+    alone = bodies().match_closely(so_far)
+    for j in range(1, min(3, len(ahead)) + 1):
+        joined = bodies().match_closely(" ".join([so_far, *ahead[:j]]))
+        if joined is not None and (alone is None or joined.score > alone.score + JOIN_GAIN):
+            return True
+    return False
 
 
 def _line_groups(cell: str) -> list[str]:
