@@ -175,6 +175,7 @@ def read_page(page: pdfium.PdfPage) -> PageContent:
     width, height = (shown[1], shown[0]) if rotation in (90, 270) else shown
     view = View(rotation, width, height)
     shown_w, shown_h = view.size
-    images = sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
-    return PageContent(width=shown_w, height=shown_h, chars=read_chars(page, view), edges=read_edges(page, view),
-                       images=images)
+    chars = read_chars(page, view)
+    # images matter only on a page without text (a scanned page among digital ones): count them there
+    images = 0 if chars else sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+    return PageContent(width=shown_w, height=shown_h, chars=chars, edges=read_edges(page, view), images=images)
