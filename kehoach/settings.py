@@ -48,3 +48,19 @@ INDICATOR_STRONG_MATCH = 95
 # --- review flags ---
 # Cells whose front-end confidence is below this are flagged for review.
 LOW_CONFIDENCE = 0.6
+
+# --- tables without a lattice, read from word boxes (parsers/word_grid.py) ---
+# Words further apart than this (points) on a header line are different column names.
+LABEL_GAP = 5.5
+# A header (a parent row over column names wrapped on several lines) spans at most
+# this many lines, and this many points from its first line to its last.
+MAX_HEADER_LINES = 6
+MAX_HEADER_HEIGHT = 60.0
+# A gap this much wider (points) than the tightest gap between lines separates two rows.
+SEPARATOR_EXTRA = 2.5
+# A vertical gap this wide (points) below a table's last line ends it, unless a numbered row follows.
+TABLE_END_GAP = 36.0
+# A horizontal rule is a row rule when it spans this share of the table's width.
+RULE_MIN_SHARE = 0.6
+# Plans set their body text larger than their tables: a line this much larger ends a table.
+BODY_SIZE_RATIO = 1.15

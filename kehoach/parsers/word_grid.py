@@ -4,19 +4,25 @@ Many plans lay their appendix out as a borderless Word table, or rule only the
 rows (horizontal lines, no verticals), so no lattice of cells can be built from
 the drawing. Such a table is still readable from where its words stand:
 
-- the header band (one to four lines) names at least three known columns; labels
-  that overlap horizontally are one column name split over several lines;
+- the header band (one to six lines) names at least three known columns; labels
+  that overlap horizontally are one column name split over several lines, and a
+  parent name over two columns ("Đơn vị thực hiện") or a note ("Đơn vị tính:
+  triệu đồng") names none;
 - a column boundary lies in the emptiest vertical strip between two adjacent
   labels, measured over the words below (a group title across the table only
   raises the floor, it does not hide the strip);
 - rows are cut at horizontal rules when the table has them; otherwise at each
-  line with text in the STT column, moved up to the row-separating gap above it
-  when the number is centred vertically in its row;
-- a table that runs to the foot of a page goes on at the top of the next page
-  with the same columns (`ColumnLayout` is carried over by the caller).
+  row number (lines that overlap vertically, a number centred between two lines
+  of its row, count as one band), moved up to the row-separating gap above it,
+  and at unnumbered totals and titles printed across the table;
+- a table ends at a wide gap (unless a numbered row follows), a caption, or body
+  text set larger than it; with nothing after it on its page it may go on at
+  the top of the next page with the same columns (`ColumnLayout` is carried
+  over by the caller and its boundaries measured again there).
 
 Front-end neutral: a word is a dict with text, x0, x1, top, bottom in points
-(pdfplumber's shape), so OCR word boxes can be read the same way.
+(pdfplumber's shape), so OCR word boxes can be read the same way. Thresholds
+live in kehoach/settings.py.
 """
 
 from __future__ import annotations
@@ -33,13 +39,6 @@ from kehoach.parsers.pdf_text import LINE_TOP_TOLERANCE, PAGE_NUMBER, group_by_l
 
 GROUP_CODE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
 ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*)[.)]?$")
-LABEL_GAP = 5.5  # points: words further apart than this on a header line are different labels
-MAX_HEADER_LINES = 6  # a header (a parent row over wrapped column names) spans at most this many lines
-MAX_HEADER_HEIGHT = 60.0  # points from the first to the last line of a header band
-SEPARATOR_EXTRA = 2.5  # points: a gap this much wider than the tightest line gap separates two rows
-TABLE_END_GAP = 36.0  # points: a vertical gap this wide below a table's last line ends the table
-RULE_MIN_SHARE = 0.6  # a horizontal rule counts as a row rule when it spans this share of the table width
-BODY_SIZE_RATIO = 1.15  # a line set this much larger than the table's text is body text after the table
 
 
 @dataclass(slots=True)
@@ -84,7 +83,7 @@ class ColumnLayout:
 
 
 # ---------------------------------------------------------------- header band
-def _segments(line: list[dict], gap: float = LABEL_GAP) -> list[list[dict]]:
+def _segments(line: list[dict], gap: float = settings.LABEL_GAP) -> list[list[dict]]:
     """Words of one line cut where the space between two words is wider than `gap`."""
     out: list[list[dict]] = []
     for w in sorted(line, key=lambda w: w["x0"]):
@@ -147,9 +146,9 @@ def _score(lines: list[list[dict]]) -> tuple[int, list[Label], list[str | None]]
 def _best_band(lines: list[list[dict]], i: int) -> tuple[int, int, list[Label], list[str | None]]:
     """(score, line count, labels, roles) of the best band starting at line i (score -99: none)."""
     best: tuple[int, int, list[Label], list[str | None]] = (-99, 0, [], [])
-    for k in range(1, MAX_HEADER_LINES + 1):
+    for k in range(1, settings.MAX_HEADER_LINES + 1):
         band = lines[i:i + k]
-        if len(band) < k or band[-1][0]["top"] - band[0][0]["top"] > MAX_HEADER_HEIGHT:
+        if len(band) < k or band[-1][0]["top"] - band[0][0]["top"] > settings.MAX_HEADER_HEIGHT:
             break
         score, labels, roles = _score(band)
         if score > best[0]:
@@ -188,10 +187,10 @@ def find_header(lines: list[list[dict]], rule_ys: list[float] | None = None
     first = next((i for i in range(len(lines)) if _best_band(lines, i)[0] > -99), None)
     if first is None:
         return None
-    bands = {i: _best_band(lines, i) for i in range(first, min(first + MAX_HEADER_LINES, len(lines)))}
+    bands = {i: _best_band(lines, i) for i in range(first, min(first + settings.MAX_HEADER_LINES, len(lines)))}
     at = max(bands, key=lambda i: (bands[i][0], -bands[i][1], i))  # on a tie: fewer lines, nearer the rows
     _, k, labels, roles = bands[at]
-    while at + k < len(lines) and k < 2 * MAX_HEADER_LINES and \
+    while at + k < len(lines) and k < 2 * settings.MAX_HEADER_LINES and \
             _extends(lines[at:at + k], lines[at + k], labels, roles, rule_ys or []):
         k += 1
         _, labels, roles = _score(lines[at:at + k])
@@ -236,7 +235,7 @@ def _row_starts(lines: list[list[dict]], layout: ColumnLayout, gaps: list[float]
     stt = layout.stt_col
     inner = sorted(g for g in gaps[1:] if g >= 0)
     tight = inner[len(inner) // 5] if inner else 0.0
-    threshold = tight + SEPARATOR_EXTRA
+    threshold = tight + settings.SEPARATOR_EXTRA
     has_separators = any(g >= threshold for g in gaps[1:])
     if stt is None:  # no row numbers: rows are what the wider gaps separate
         return [0] + [j for j in range(1, len(lines)) if has_separators and gaps[j] >= threshold]
@@ -309,7 +308,7 @@ def _row_rules(rules: list[dict], layout: ColumnLayout) -> list[float]:
     ys: list[float] = []
     for e in sorted(rules, key=lambda e: e["top"]):
         overlap = min(e["x1"], x1) - max(e["x0"], x0)
-        if overlap >= RULE_MIN_SHARE * width and (not ys or e["top"] - ys[-1] > 1.0):
+        if overlap >= settings.RULE_MIN_SHARE * width and (not ys or e["top"] - ys[-1] > 1.0):
             ys.append(e["top"])
     return ys
 
@@ -350,11 +349,12 @@ def _region_lines(lines: list[list[dict]], start: int, rules: list[float], layou
         top = min(w["top"] for w in line)
         if limit is not None and top > limit:
             return body, False
-        if body and top - max(w["bottom"] for w in body[-1]) > TABLE_END_GAP and not _opens_numbered_row(line, layout):
+        gap = top - max(w["bottom"] for w in body[-1]) if body else 0.0
+        if gap > settings.TABLE_END_GAP and not _opens_numbered_row(line, layout):
             return body, False
         if body and fold(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))).startswith("phu luc"):
             return body, False
-        if size is not None and _size(line) > size * BODY_SIZE_RATIO:
+        if size is not None and _size(line) > size * settings.BODY_SIZE_RATIO:
             return body, False  # plans set their body text larger than their tables
         body.append(line)
         if len(body) == 5:
@@ -474,7 +474,7 @@ def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
     x0 = layout.edges[0] - max(15.0, 0.1 * (layout.edges[-1] - layout.edges[0]))
     if not lines or fold(" ".join(w["text"] for w in lines[0])).startswith(("phu luc", "bieu", "danh muc")):
         return False
-    if layout.size and _size(lines[0]) > layout.size * BODY_SIZE_RATIO:
+    if layout.size and _size(lines[0]) > layout.size * settings.BODY_SIZE_RATIO:
         return False  # body text, set larger than the table
     if not all(x0 <= w["x0"] for ln in lines for w in ln):
         return False
