@@ -20,6 +20,10 @@ HEADER_SEARCH_ROWS = 4
 # columns and its column edges lie within this many points of the previous ones.
 CONTINUATION_EDGE_TOLERANCE = 6.0
 
+# --- captions (parsers/pdf_tables.py) ---
+# A caption pushed to the foot of the previous page is at most this many lines.
+CAPTION_CARRY_LINES = 4
+
 # --- page furniture (parsers/pdf_text.py) ---
 # Lines in the top/bottom band of a page that are only a number are page numbers.
 FURNITURE_BAND = 60.0
@@ -32,6 +36,11 @@ TASK_IN_INDICATORS_MAX = -1
 INDICATOR_IN_TASKS_MIN = 3
 
 # --- catalog matching (normalize/catalog.py) ---
+# A unit cell's line cut after a body's head ("Trung tâm" / "PVHCC") is joined back when the
+# joined lines match a whole catalog name this many points better than the lines so far,
+# unless those already match a name this well (normalize/units.py).
+WRAPPED_NAME_GAIN = 5.0
+WRAPPED_NAME_WHOLE = 95.0
 # Bodies: a mention maps onto a catalog entry at this WRatio or above.
 BODY_MATCH_MIN = 86
 # Second chance for long mentions that contain every word of a catalog alias of 3+

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach import settings
 from kehoach.normalize.catalog import bodies
 from kehoach.normalize.text import clean_text, fold
 
@@ -79,8 +80,6 @@ def split_bodies(cell: str | None) -> list[str]:
     return entries
 
 
-JOIN_GAIN = 5.0  # a wrapped name is joined back when the joined lines match the catalog this much better
-WHOLE_NAME = 95.0  # ... unless the lines so far already match a catalog name this well
 
 
 def _completes(current: list[str], ahead: list[str]) -> bool:
@@ -93,12 +92,12 @@ def _completes(current: list[str], ahead: list[str]) -> bool:
     if not _opens_body(so_far, after_comma=False):  # "đơn vị" after a comma is no cut-off name
         return False
     named = bodies().match(last)
-    if named is not None and (bodies().match_closely(last) is None or named.score >= WHOLE_NAME):
+    if named is not None and (bodies().match_closely(last) is None or named.score >= settings.WRAPPED_NAME_WHOLE):
         return False  # the lines so far name a body ("Các cơ quan, đơn vị, các ngành xã"): two bodies
     alone = bodies().match_closely(so_far)
     for j in range(1, min(3, len(ahead)) + 1):
         joined = bodies().match_closely(" ".join([so_far, *ahead[:j]]))
-        if joined is not None and (alone is None or joined.score > alone.score + JOIN_GAIN):
+        if joined is not None and (alone is None or joined.score > alone.score + settings.WRAPPED_NAME_GAIN):
             return True
     return False
 

@@ -24,6 +24,7 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils import extract_text
 
+from kehoach import settings
 from kehoach.normalize.text import fold
 from kehoach.parsers.columns import find_header, guess_header
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
@@ -138,7 +139,6 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     return page_text, grids, carry
 
 
-CAPTION_CARRY_LINES = 4  # a caption left at the foot of the previous page is at most this many lines
 CAPTION_OPENINGS = ("phu luc", "bieu", "danh muc", "du toan", "bang")  # how such a caption opens
 
 
@@ -156,7 +156,7 @@ def set_captions(page: PageText, grids: list[Grid], previous: PageText | None = 
         g.caption = "\n".join(ln.text for ln in page.lines if previous_bottom <= ln.top and ln.bottom <= g.bbox[1] + 1)
         if i == 0 and not g.caption.strip() and previous is not None:
             floor = max((pg.bbox[3] for pg in previous_grids or []), default=0.0)
-            tail = [ln.text for ln in previous.lines if ln.top >= floor][-CAPTION_CARRY_LINES:]
+            tail = [ln.text for ln in previous.lines if ln.top >= floor][-settings.CAPTION_CARRY_LINES:]
             opens = [k for k, text in enumerate(tail) if fold(text).startswith(CAPTION_OPENINGS)]
             g.caption = "\n".join(tail[opens[0]:]) if opens else ""
         previous_bottom = g.bbox[3]
