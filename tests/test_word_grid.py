@@ -205,3 +205,40 @@ def test_body_text_set_larger_after_the_table_ends_it():
     [t] = word_tables(words + body, 1, PAGE_H)
     assert t.grid.n_rows == 7
     assert "Tổ chức thực hiện" not in " ".join(c.text for c in t.grid.cells)
+
+
+# --- never a crash, whatever the words ------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TOKENS = ["STT", "TT", "Nhiệm vụ", "Chỉ tiêu", "Đơn vị chủ trì", "Phối hợp", "Thời gian", "Kinh phí", "Ghi chú",
+          "1", "2", "3.1", "I", "II", "A", "Tổng cộng", "Phụ lục II", "Đơn vị tính: triệu đồng", "Phòng VHXH",
+          "Các cơ quan, đơn vị", "≥ 90", "%", "Năm 2026", "tuyên truyền", "-", ""]
+
+
+@st.composite
+def pages_of_words(draw):
+    words = []
+    for _ in range(draw(st.integers(0, 60))):
+        text = draw(st.sampled_from(TOKENS))
+        x = draw(st.floats(0, 780))
+        top = draw(st.floats(0, 580))
+        size = draw(st.sampled_from([9.0, 10.0, 13.0]))
+        for k, token in enumerate(text.split()):
+            words.append({"text": token, "x0": x + k * 30, "x1": x + k * 30 + 5 * len(token), "top": top,
+                          "bottom": top + size})
+    return words
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages_of_words(), st.lists(st.floats(0, 580), max_size=6), st.booleans())
+def test_word_tables_never_raise(words, rule_ys, carry):
+    rules = [{"x0": 20, "x1": 800, "top": y, "bottom": y, "orientation": "h"} for y in rule_ys]
+    first = word_tables(words, 1, PAGE_H, rules)
+    carried = first[-1].layout if carry and first else None
+    tables = first + word_tables(words, 2, PAGE_H, rules, carried)
+    grids = [t.grid for t in tables]
+    for g in grids:
+        assert all(0 <= c.row < g.n_rows and 0 <= c.col < g.n_cols for c in g.cells)
+    interpret(grids)  # the one interpreter reads whatever the front-end built
