@@ -50,3 +50,25 @@ def make_pdf(path: Path, lines: list[str], encrypt: str | None = None) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def run_script(*args: str, timeout: int = 300) -> None:
+    """Run a Python entry point of the repository (a script path or `-m module`) and require success."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode == 0, proc.stderr
+
+
+def extract(src: Path, out: Path, fmt: str = "jsonl") -> Path:
+    """`kehoach extract SRC -o OUT` through the CLI, as a user runs it."""
+    run_script("-m", "kehoach.cli", "extract", str(src), "-o", str(out), "--format", fmt, "--quiet", timeout=600)
+    return out
+
+
+def extract_and_score(src: Path, keys: Path, out: Path) -> tuple[dict, dict]:
+    """The CLI's JSONL export of SRC scored against the answer keys in KEYS (kehoach.evaluate)."""
+    from kehoach.evaluate import score
+
+    return score(keys, extract(src, out))

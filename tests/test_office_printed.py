@@ -10,11 +10,8 @@ columns that break codes ("HĐND&UBN" / "D"), hyphens wrapped at a line end.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from helpers import REPO
+from helpers import REPO, extract_and_score
 
 pytestmark = pytest.mark.e2e
 
@@ -23,13 +20,7 @@ OFFICE = REPO / "tests" / "data" / "office"
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
-    from kehoach.evaluate import score
-
-    out = tmp_path_factory.mktemp("office")
-    run = subprocess.run([sys.executable, "-m", "kehoach.cli", "extract", str(OFFICE), "-o", str(out),
-                          "--format", "jsonl", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    return score(OFFICE / "keys", out)
+    return extract_and_score(OFFICE, OFFICE / "keys", tmp_path_factory.mktemp("office"))
 
 
 @pytest.mark.parametrize("metric, floor", [("rows", 0.98), ("cells", 0.95), ("references", 0.95)])

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
-from helpers import REPO, SAMPLES_KEYS, SAMPLES_PDF
+from helpers import SAMPLES_KEYS, SAMPLES_PDF, extract
 
 pytestmark = pytest.mark.e2e
 
@@ -18,11 +16,7 @@ PER_DOC_ROWS_FLOOR = 0.95
 
 @pytest.fixture(scope="session")
 def extracted(tmp_path_factory):
-    out = tmp_path_factory.mktemp("e2e")
-    proc = subprocess.run([sys.executable, "-m", "kehoach.cli", "extract", str(SAMPLES_PDF), "-o", str(out),
-                           "--format", "all", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    return out
+    return extract(SAMPLES_PDF, tmp_path_factory.mktemp("e2e"), fmt="all")
 
 
 @pytest.fixture(scope="session")

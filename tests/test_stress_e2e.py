@@ -12,11 +12,8 @@ names, real unit cells, parent rows) in the same six layouts.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from helpers import REPO, SAMPLES_KEYS
+from helpers import REPO, SAMPLES_KEYS, extract_and_score, run_script
 
 pytestmark = pytest.mark.e2e
 
@@ -26,20 +23,12 @@ FLOORS = {"rows": 0.98, "cells": 0.95, "references": 0.95}
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
-    from kehoach.evaluate import score
-
     results = {}
     for seed in SEEDS:
         root = tmp_path_factory.mktemp(f"stress{seed}")
-        gen = subprocess.run([sys.executable, str(REPO / "scripts" / "make_samples.py"), "--out", str(root),
-                              "--set", "stress", "--seed", str(seed), "--count", "6"],
-                             capture_output=True, text=True, timeout=120)
-        assert gen.returncode == 0, gen.stderr
-        out = root / "out"
-        run = subprocess.run([sys.executable, "-m", "kehoach.cli", "extract", str(root / "pdf"), "-o", str(out),
-                              "--format", "jsonl", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=300)
-        assert run.returncode == 0, run.stderr
-        results[seed] = score(root / "keys", out)
+        run_script(str(REPO / "scripts" / "make_samples.py"), "--out", str(root), "--set", "stress",
+                   "--seed", str(seed), "--count", "6")
+        results[seed] = extract_and_score(root / "pdf", root / "keys", root / "out")
     return results
 
 
@@ -59,17 +48,10 @@ def test_stress_layouts_header_fields(scored, seed):
 
 @pytest.fixture(scope="module")
 def rendered_keys(tmp_path_factory):
-    from kehoach.evaluate import score
-
     root = tmp_path_factory.mktemp("keys_in_layouts")
     keys = sorted(SAMPLES_KEYS.glob("sample_0[1-4].json"))
-    gen = subprocess.run([sys.executable, str(REPO / "scripts" / "render_key.py"), *map(str, keys), "--out", str(root)],
-                         capture_output=True, text=True, timeout=300)
-    assert gen.returncode == 0, gen.stderr
-    run = subprocess.run([sys.executable, "-m", "kehoach.cli", "extract", str(root / "pdf"), "-o", str(root / "out"),
-                          "--format", "jsonl", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr
-    return score(root / "keys", root / "out")
+    run_script(str(REPO / "scripts" / "render_key.py"), *map(str, keys), "--out", str(root))
+    return extract_and_score(root / "pdf", root / "keys", root / "out")
 
 
 @pytest.mark.parametrize("metric, floor", FLOORS.items())
