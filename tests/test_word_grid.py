@@ -242,3 +242,16 @@ def test_word_tables_never_raise(words, rule_ys, carry):
     for g in grids:
         assert all(0 <= c.row < g.n_rows and 0 <= c.col < g.n_cols for c in g.cells)
     interpret(grids)  # the one interpreter reads whatever the front-end built
+
+
+def test_a_row_remainder_opening_like_a_caption_still_continues_the_table():
+    first = header_one_line(100)
+    top = 125.0
+    for n in range(1, 15):
+        first += row(top, str(n), ["Nhiệm vụ số " + str(n), "dòng hai"], "Phòng VHXH", "Các ngành", "Năm 2026")
+        top += 32
+    [t1] = word_tables(first, 1, PAGE_H)
+    # the rest of row 14's name cell happens to open with "Danh mục", inside the name column
+    second = row(40, "", "Danh mục dữ liệu mở", "", "Công an xã") + row(62, "15", "Nhiệm vụ mười lăm", "Phòng VHXH")
+    [t2] = word_tables(second, 2, PAGE_H, carried=t1.layout)
+    assert [t2.grid.text(r, 0) for r in range(t2.grid.n_rows)] == ["", "15"]

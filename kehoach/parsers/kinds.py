@@ -79,6 +79,15 @@ def row_kind(table: str, evidence: int) -> str:
     return "indicator" if evidence >= settings.INDICATOR_IN_TASKS_MIN else "task"
 
 
+# how the title above a table opens ("Phụ lục II", "Biểu 01", "DANH MỤC ...", "DỰ TOÁN ...", "Bảng ...")
+CAPTION_OPENINGS = ("phu luc", "bieu", "danh muc", "du toan", "bang")
+
+
+def opens_caption(text: str) -> bool:
+    """The line opens the title of a table (not a row, not body text)."""
+    return fold(text).startswith(CAPTION_OPENINGS)
+
+
 def table_type_from_caption(caption: str) -> str | None:
     """indicators / tasks / budget from the title printed above a table, if it says.
 

@@ -25,9 +25,9 @@ from pdfplumber.table import (
 from pdfplumber.utils import extract_text
 
 from kehoach import settings
-from kehoach.normalize.text import fold
 from kehoach.parsers.columns import find_header, guess_header
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
+from kehoach.parsers.kinds import opens_caption
 from kehoach.parsers.pdf_text import (
     drop_furniture,
     drop_running_lines,
@@ -139,9 +139,6 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     return page_text, grids, carry
 
 
-CAPTION_OPENINGS = ("phu luc", "bieu", "danh muc", "du toan", "bang")  # how such a caption opens
-
-
 def set_captions(page: PageText, grids: list[Grid], previous: PageText | None = None,
                  previous_grids: list[Grid] | None = None) -> None:
     """A grid's caption is the text between the previous table on its page (or the top) and it.
@@ -157,7 +154,7 @@ def set_captions(page: PageText, grids: list[Grid], previous: PageText | None = 
         if i == 0 and not g.caption.strip() and previous is not None:
             floor = max((pg.bbox[3] for pg in previous_grids or []), default=0.0)
             tail = [ln.text for ln in previous.lines if ln.top >= floor][-settings.CAPTION_CARRY_LINES:]
-            opens = [k for k, text in enumerate(tail) if fold(text).startswith(CAPTION_OPENINGS)]
+            opens = [k for k, text in enumerate(tail) if opens_caption(text)]
             g.caption = "\n".join(tail[opens[0]:]) if opens else ""
         previous_bottom = g.bbox[3]
 

@@ -34,7 +34,7 @@ from kehoach import settings
 from kehoach.normalize.text import fold
 from kehoach.parsers.columns import roles_of
 from kehoach.parsers.grid import BBox, Cell, Grid
-from kehoach.parsers.kinds import is_total_label
+from kehoach.parsers.kinds import is_total_label, opens_caption
 from kehoach.parsers.pdf_text import LINE_TOP_TOLERANCE, PAGE_NUMBER, group_by_line
 
 GROUP_CODE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -472,8 +472,9 @@ def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
     words in two columns, none running across a boundary."""
     # the right end is not checked: values right-aligned under a centred column name stand past it
     x0 = layout.edges[0] - max(15.0, 0.1 * (layout.edges[-1] - layout.edges[0]))
-    if not lines or fold(" ".join(w["text"] for w in lines[0])).startswith(("phu luc", "bieu", "danh muc")):
-        return False
+    first = " ".join(w["text"] for w in sorted(lines[0], key=lambda w: w["x0"])) if lines else ""
+    if not lines or (opens_caption(first) and (_spans_columns(lines[0], layout) or fold(first).startswith("phu luc"))):
+        return False  # a new table's title ("Phụ lục II", "DANH MỤC ..." across the page), not a row going on
     if layout.size and _size(lines[0]) > layout.size * settings.BODY_SIZE_RATIO:
         return False  # body text, set larger than the table
     if not all(x0 <= w["x0"] for ln in lines for w in ln):
