@@ -15,6 +15,7 @@ from kehoach.normalize.text import collapse, fold, join_lines, nfc
 from kehoach.parsers.grid import PageText, TextLine
 
 # "XÃ THANH SƠN", "UBND PHƯỜNG TAM PHƯỚC", "ĐẢNG ỦY XÃ LA NGÀ": the unit ends the line
+_UNIT_KINDS = {"xa": "xã", "phuong": "phường", "dac khu": "đặc khu"}  # folded -> printed
 _UNIT = re.compile(r"(?:^|\s)(xa|phuong|dac khu)\s+([a-z][a-z0-9 ]*)$")
 # "Số: 97/KH-BCĐ" (state bodies) or "Số 12-KH/ĐU" (Party committees); the number may be left blank
 _NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*)\s*([/-])\s*([A-ZĐ][A-ZĐa-z0-9]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]*)*)")
@@ -87,19 +88,19 @@ def _title(lines: list[TextLine], at: int) -> str | None:
 
 
 def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None]:
-    for i, ln in enumerate(head):
+    for ln in head:
         folded = fold(ln.text)
         if "cong hoa" in folded or "chu nghia" in folded:
             continue
         m = _UNIT.search(folded)
         if m and _is_upper(ln.text):
-            kind = {"xa": "xã", "phuong": "phường", "dac khu": "đặc khu"}[m.group(1)]
+            kind = _UNIT_KINDS[m.group(1)]
             words = nfc(ln.text).split()
             n_name = len(m.group(2).split())
             printed = " ".join(words[-n_name:])
             # a name wrapped onto the next line ("ĐẢNG ỦY PHƯỜNG HÒA" / "KHÁNH"), when the body confirms it
-            below = [b for b in head[i + 1:] if ln.x1 == ln.x0 or (b.top > ln.top and b.x0 < ln.x1 and ln.x0 < b.x1)]
-            nxt = below[0].text.strip() if below else ""
+            below = _below_in_column(head, ln)
+            nxt = below.text.strip() if below else ""
             if nxt and _is_upper(nxt) and len(nxt.split()) <= 2 and \
                     re.search(rf"{kind}\s+{re.escape(printed)}\s+{re.escape(nfc(nxt))}\b", body, re.IGNORECASE):
                 printed = f"{printed} {nfc(nxt)}"
@@ -110,13 +111,22 @@ def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None
     return None, None
 
 
+def _below_in_column(lines: list[TextLine], ln: TextLine) -> TextLine | None:
+    """The line printed right under `ln` in its column (lines without geometry: the next one)."""
+    if ln.x1 == ln.x0:
+        k = lines.index(ln)
+        return lines[k + 1] if k + 1 < len(lines) else None
+    below = [b for b in lines if b.top > ln.top and b.x0 < ln.x1 and ln.x0 < b.x1]
+    return min(below, key=lambda b: b.top) if below else None
+
+
 def _with_next_in_column(lines: list[TextLine], ln: TextLine) -> str:
     """The line and the one printed under it in its column ("..., ngày 16 tháng 10 năm" / "2025")."""
-    below = [b for b in lines if b.top > ln.top and (ln.x1 == ln.x0 or (b.x0 < ln.x1 and ln.x0 < b.x1))]
-    return f"{ln.text} {min(below, key=lambda b: b.top).text}" if below else ln.text
+    below = _below_in_column(lines, ln)
+    return f"{ln.text} {below.text}" if below else ln.text
 
 
-_UNIT_WORDS = {"xã": "xa", "phường": "phuong", "đặc khu": "dac khu"}
+
 # organ abbreviations kept upper case when a header-block line is put in sentence case
 _ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "BCĐ", "BCH", "BTV", "ĐU", "TU", "HU"}
 
@@ -148,7 +158,7 @@ def _issuing_body_from_block(head: list[TextLine], kind: str | None, name: str |
     last = lines[-1]
     folded = fold(last)
     unit = f"{kind} {name}" if kind and name else None
-    if folded.startswith(tuple(_UNIT_WORDS.values())) and len(lines) >= 2:
+    if folded.startswith(tuple(_UNIT_KINDS)) and len(lines) >= 2:
         organ, place = lines[-2], unit or _sentence_case(last)
     elif _UNIT.search(folded):
         head_words = len(last.split()) - len((name or "").split()) - len((kind or "").split())
