@@ -80,8 +80,6 @@ def split_bodies(cell: str | None) -> list[str]:
     return entries
 
 
-
-
 def _completes(current: list[str], ahead: list[str]) -> bool:
     """The next line(s) finish a name wrapped after its head ("Trung tâm" / "PVHCC", "Ban điều hành" /
     "các ấp"): the lines so far name no body well, and with one to three more lines they match a

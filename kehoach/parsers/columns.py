@@ -30,8 +30,7 @@ ROLE_NAMES: dict[str, list[str]] = {
     "result": ["ket qua", "san pham", "chi tieu dat", "yeu cau ket qua", "muc tieu", "ket qua dau ra",
                "chi tieu den nam", "gia tri"],
     "name": ["nhiem vu", "ten nhiem vu", "chi tieu", "ten chi tieu", "chi so", "ten chi so", "noi dung",
-             "noi dung chi tieu",
-             "noi dung cong viec", "nhiem vu, giai phap", "danh muc", "hoat dong"],
+             "noi dung chi tieu", "noi dung cong viec", "nhiem vu, giai phap", "danh muc", "hoat dong"],
 }
 # monitoring first: "Đơn vị chủ trì, theo dõi, đánh giá" names the monitoring body
 ROLE_ORDER = ["stt", "monitoring", "lead", "coordinating", "unit_of_measure", "deadline", "note", "amount",
