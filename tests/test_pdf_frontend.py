@@ -172,3 +172,27 @@ def test_a_note_under_a_table_is_not_the_caption_of_its_continuation(tmp_path, s
     assert src.grids[1].caption == ""
     rows = interpret(src.grids).rows
     assert [r.stt for r in rows] == ["1", "2", "3"] and len({r.table_index for r in rows}) == 1
+
+
+def test_shaded_header_cells_over_an_unruled_body(tmp_path, style):
+    """Each header cell shaded (Word shades cell by cell), the rows unruled: the shading makes a
+    lattice of the header alone, which must not hide the table read from its words."""
+    t = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    t.setStyle(TableStyle([("BACKGROUND", (k, 0), (k, 0), "lightgrey") for k in range(5)]
+                          + [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    src = _read(_build(tmp_path / "shaded.pdf", [Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style), t]))
+    rows = interpret(src.grids).rows
+    assert [r.stt for r in rows] == ["1", "2"] and rows[0].method == "pdf-words"
+
+
+def test_ruled_header_alone_at_a_page_foot_stays_a_ruled_table(tmp_path, style):
+    widths = [40, 330, 140, 170, 80]
+    head, body = Table(_rows(style, TASKS[:1]), colWidths=widths), Table(_rows(style, TASKS[1:]), colWidths=widths)
+    for t in (head, body):
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    filler = [Paragraph("Nội dung kế hoạch.", style)] * 25
+    src = _read(_build(tmp_path / "orphan.pdf", [*filler, head, PageBreak(), body], running="Kế hoạch"))
+    assert [(g.page, g.n_rows) for g in src.grids] == [(1, 1), (2, 3)]
+    rows = interpret(src.grids).rows
+    assert [r.stt for r in rows] == ["1", "2"] and {r.method for r in rows} == {"pdf-text"}
+    assert not any("columns_unrecognised" in r.flags for r in rows)

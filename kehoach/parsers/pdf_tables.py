@@ -108,6 +108,16 @@ def table_to_grid(boxes: list[tuple], page_chars: list[dict], page_no: int) -> G
                 col_edges=xs + [x_right])
 
 
+def _shaded_header(grid: Grid, words: list[dict]) -> bool:
+    """A lattice of column names alone with unruled rows under it: the shading of a borderless
+    table's header. (A ruled header alone at the foot of a page, its rows on the next, stays.)"""
+    header = find_header(grid)
+    if header is None or header.data_start < grid.n_rows or grid.bbox is None:
+        return False
+    x0, _, x1, bottom = grid.bbox
+    return any(w["top"] > bottom + 1 and x0 <= (w["x0"] + w["x1"]) / 2 <= x1 for w in words)
+
+
 def _inside(obj: dict, boxes: list[tuple]) -> bool:
     hm = (obj["x0"] + obj["x1"]) / 2
     vm = (obj["top"] + obj["bottom"]) / 2
@@ -122,11 +132,15 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     `carried` is such a layout from the previous page: its table goes on at the top of this one.
     """
     chars = content.chars
+    all_words = utils.extract_words(chars, extra_attrs=["fontname"])
     grids = [g for g in (table_to_grid(t, chars, page_no) for t in find_tables(content.edges)) if g]
+    # shaded header cells over an unruled body make a lattice of the header alone: no table of its own
+    body = [w for w in all_words if w["bottom"] < content.height - settings.FURNITURE_BAND]  # no page number
+    grids = [g for g in grids if not _shaded_header(g, body)]
     # a ruled box that is no plan table (a header block or signature drawn in a bordered table)
     # keeps its words in the page text, where the header parser looks for them
     boxes = [g.bbox for g in grids if find_header(g) is not None or guess_header(g) is not None]
-    words = [w for w in utils.extract_words(chars, extra_attrs=["fontname"]) if not _inside(w, boxes)]
+    words = [w for w in all_words if not _inside(w, boxes)]
     carry = None
     if not grids:  # no lattice: a borderless or row-ruled table is read from its words
         rules = [e for e in content.edges if e["orientation"] == "h"]
