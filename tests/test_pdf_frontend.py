@@ -196,3 +196,14 @@ def test_ruled_header_alone_at_a_page_foot_stays_a_ruled_table(tmp_path, style):
     rows = interpret(src.grids).rows
     assert [r.stt for r in rows] == ["1", "2"] and {r.method for r in rows} == {"pdf-text"}
     assert not any("columns_unrecognised" in r.flags for r in rows)
+
+
+def test_banded_rows_without_rules_are_read_from_words(tmp_path, style):
+    """Alternating row shading and no rules: the shading makes boxes a row wide (no plan table),
+    which must not stop the table being read from its words."""
+    t = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    t.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 0), (-1, -1), ["lightgrey", "whitesmoke"]),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    src = _read(_build(tmp_path / "banded.pdf", [Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style), t]))
+    res = interpret(src.grids)
+    assert [r.stt for r in res.rows] == ["1", "2"] and res.warnings == []

@@ -142,12 +142,13 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     boxes = [g.bbox for g in grids if find_header(g) is not None or guess_header(g) is not None]
     words = [w for w in all_words if not _inside(w, boxes)]
     carry = None
-    if not grids:  # no lattice: a borderless or row-ruled table is read from its words
+    if not boxes:  # no ruled plan table (perhaps boxes of shading): one read from its words, if any
         rules = [e for e in content.edges if e["orientation"] == "h"]
         found = word_tables(words, page_no, content.height, rules, carried, WORDS_METHOD, WORDS_CONFIDENCE)
-        grids = [t.grid for t in found]
-        words = [w for w in words if not _inside(w, [g.bbox for g in grids])]
-        carry = found[-1].layout if found and found[-1].reaches_page_foot else None
+        if found:
+            grids = [t.grid for t in found]
+            words = [w for w in words if not _inside(w, [g.bbox for g in grids])]
+            carry = found[-1].layout if found[-1].reaches_page_foot else None
     lines = reading_order(drop_furniture(words_to_lines(words, header_column_split(words)), content.height))
     page_text = PageText(page=page_no, lines=lines, width=content.width, height=content.height, images=content.images)
     return page_text, grids, carry
