@@ -207,3 +207,15 @@ def test_banded_rows_without_rules_are_read_from_words(tmp_path, style):
     src = _read(_build(tmp_path / "banded.pdf", [Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style), t]))
     res = interpret(src.grids)
     assert [r.stt for r in res.rows] == ["1", "2"] and res.warnings == []
+
+
+def test_columns_ruled_and_rows_not(tmp_path, style):
+    """Only the columns (and the box and the header) ruled: the lattice holds the whole body in one
+    row, whose STT cell lists every number; the rows are cut from the words in the ruled columns."""
+    t = Table(_rows(style, TASKS), colWidths=[40, 330, 140, 170, 80])
+    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, "black"), ("LINEAFTER", (0, 0), (-2, -1), 0.5, "black"),
+                           ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    src = _read(_build(tmp_path / "columns.pdf", [Paragraph("DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", style), t]))
+    rows = interpret(src.grids).rows
+    assert [(r.stt, r.section) for r in rows] == [("1", "I"), ("2", "I")]
+    assert rows[1].cells["lead"] == "Văn phòng HĐND và\nUBND xã" and rows[1].method == "pdf-text"

@@ -36,7 +36,7 @@ from kehoach.parsers.pdf_text import (
     words_to_lines,
 )
 from kehoach.parsers.pdfium_page import PageContent, read_page
-from kehoach.parsers.word_grid import ColumnLayout, word_tables
+from kehoach.parsers.word_grid import ROW_NUMBER, ColumnLayout, Label, rows_in_columns, word_tables
 
 METHOD = "pdf-text"
 WORDS_METHOD = "pdf-words"  # a table rebuilt from word positions: its geometry is inferred
@@ -108,6 +108,37 @@ def table_to_grid(boxes: list[tuple], page_chars: list[dict], page_no: int) -> G
                 col_edges=xs + [x_right])
 
 
+def _unruled_rows(grid: Grid) -> bool:
+    """A body cell of the STT column holds two row numbers or more on its lines: rows not ruled apart."""
+    header = find_header(grid)
+    if header is None or "stt" not in header.roles:
+        return False
+    k = header.roles.index("stt")
+    cells = [grid.cell(r, k) for r in range(header.data_start, grid.n_rows)]
+    return any(c is not None and sum(1 for ln in c.text.split("\n") if ROW_NUMBER.match(ln.strip())) >= 2
+               for c in cells)
+
+
+def _rows_from_words(grid: Grid, words: list[dict], page_no: int) -> Grid | None:
+    """The grid rebuilt with the lattice's columns and rows cut from the words under its header."""
+    header = find_header(grid)
+    if header is None or grid.bbox is None or not grid.col_edges:
+        return None
+    head_cells = [grid.covering(header.data_start - 1, k) for k in range(grid.n_cols)]
+    if any(c is None or c.bbox is None for c in head_cells):
+        return None
+    labels = [Label(text=header.texts[k], x0=c.bbox[0], x1=c.bbox[2], top=c.bbox[1], bottom=c.bbox[3])
+              for k, c in enumerate(head_cells)]
+    bottom = max(lb.bottom for lb in labels)
+    x0, _, x1, y1 = grid.bbox
+    inside = [w for w in words if w["top"] >= bottom - 1 and w["bottom"] <= y1 + 1
+              and x0 <= (w["x0"] + w["x1"]) / 2 <= x1]
+    rebuilt = rows_in_columns(inside, labels, header.roles, grid.col_edges, page_no, METHOD, 1.0)
+    if rebuilt is not None:
+        rebuilt.caption = grid.caption
+    return rebuilt
+
+
 def _shaded_header(grid: Grid, words: list[dict]) -> bool:
     """A lattice of column names alone with unruled rows under it: the shading of a borderless
     table's header. (A ruled header alone at the foot of a page, its rows on the next, stays.)"""
@@ -137,6 +168,8 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     # shaded header cells over an unruled body make a lattice of the header alone: no table of its own
     body = [w for w in all_words if w["bottom"] < content.height - settings.FURNITURE_BAND]  # no page number
     grids = [g for g in grids if not _shaded_header(g, body)]
+    # columns ruled, rows not: the lattice holds the whole body in one row; cut it from the words
+    grids = [_rows_from_words(g, all_words, page_no) or g if _unruled_rows(g) else g for g in grids]
     # a ruled box that is no plan table (a header block or signature drawn in a bordered table)
     # keeps its words in the page text, where the header parser looks for them
     boxes = [g.bbox for g in grids if find_header(g) is not None or guess_header(g) is not None]

@@ -466,6 +466,19 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
     return tables
 
 
+def rows_in_columns(words: list[dict], header: list[Label], roles: list[str | None], edges: list[float],
+                    page_no: int, method: str, confidence: float) -> Grid | None:
+    """A ruled table whose rows are not ruled (only its columns are): its columns are known from the
+    rules, its rows are cut from the words as in a borderless table. `words` lie under the header."""
+    layout = ColumnLayout(labels=header, roles=roles, cuts=list(edges[1:-1]))
+    lines = [ln for ln in group_by_line(words) if ln]
+    table = build_table(lines, 0, layout, header, page_no, [], method, confidence)
+    if table is None:
+        return None
+    table.grid.col_edges = list(edges)
+    return table.grid
+
+
 def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
     """The lines at the top of a page go on with the carried table: they start no further left than
     its first column, open with no caption, are not set larger than the table, and one of them has
