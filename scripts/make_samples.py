@@ -9,9 +9,9 @@ Each of the four layout profiles varies the tables (column sets and order,
 two-row headers, repeated or not repeated headers, rows split across pages,
 group rows, parent/sub rows, budget annex) so an extractor can be tested on
 layouts it was not written against. `--set stress` renders a held-out set the
-samples never use (a Party committee header, tables ruled only between rows or
-not ruled at all, portrait appendices, other column names and captions, tables
-set in the body); the tests generate it on the fly. Output is deterministic for a given seed.
+samples never use (a Party committee header, tables ruled only between rows,
+only between columns, shaded or not ruled at all, portrait appendices, other
+column names and captions, tables set in the body); the tests generate it on the fly. Output is deterministic for a given seed.
 
 usage: python scripts/make_samples.py [--out samples] [--seed N] [--count N] [--set samples|stress]
 """
@@ -287,6 +287,8 @@ STRESS_PROFILES = [
          ind=dict(layout=IND_E, sections=[(None, None, 7, True, 0)])),
     dict(PROFILES[2], inline=True, portrait=True, rules="none", captions=0),
     dict(PROFILES[0], inline=True, portrait=True, rules="grid", captions=1, sig="tm"),
+    dict(PROFILES[1], rules="columns", captions=2),  # column rules only, rows not ruled apart
+    dict(PROFILES[3], rules="banded", captions=1, party=True, issuer="party", symbol="KH/ĐU"),  # shading, no rules
 ]
 CAPTIONS = [
     {"indicators": "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "tasks": "DANH MỤC CÁC NHIỆM VỤ CỤ THỂ",
@@ -726,7 +728,10 @@ def appendix(meta, prof, st, roman, table, layout, rows, total, heading=None):
     ruling = {"grid": [("GRID", (0, 0), (-1, -1), 0.6, colors.black)],
               "hlines": [("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.black),
                          ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)],
-              "none": []}[rules]
+              "none": [],
+              "columns": [("BOX", (0, 0), (-1, -1), 0.6, colors.black), ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.black),
+                          ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black)],
+              "banded": [("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.HexColor("#E4E4E4"), colors.white])]}[rules]
     style = ruling + [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
@@ -772,7 +777,7 @@ def appendix(meta, prof, st, roman, table, layout, rows, total, heading=None):
     if prof["split"]:   # top-aligned cells split cleanly across pages
         style.append(("VALIGN", (0, head_rows), (-1, -1), "TOP"))
     repeat = head_rows if prof["repeat"] else 0
-    kind = ClosedTable if rules != "none" else Table
+    kind = ClosedTable if rules in ("grid", "hlines") else Table
     tbl = kind(data, colWidths=[w * mm for w in column_widths(layout, prof)], style=TableStyle(style), repeatRows=repeat,
                 splitInRow=24 if prof["split"] else 0, splitByRow=0 if prof["split"] else 1,
                 hAlign="CENTER")

@@ -7,7 +7,7 @@ wrapped over several lines, other column names and captions, and tables set
 in the body with the signature after them. Two seeds give twelve documents
 the extractor was not tuned on; the floors are the foundation's targets.
 `scripts/render_key.py` prints the bundled answer keys' own content (longer
-names, real unit cells, parent rows) in the same six layouts.
+names, real unit cells, parent rows) in the same layouts.
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ def rendered_keys(tmp_path_factory):
     root = tmp_path_factory.mktemp("keys_in_layouts")
     keys = sorted(SAMPLES_KEYS.glob("sample_0[1-4].json"))
     run_script(str(REPO / "scripts" / "render_key.py"), *map(str, keys), "--out", str(root))
-    return extract_and_score(root / "pdf", root / "keys", root / "out")
+    return (*extract_and_score(root / "pdf", root / "keys", root / "out"), len(list((root / "keys").glob("*.json"))))
 
 
 @pytest.mark.parametrize("metric, floor", FLOORS.items())
 def test_sample_keys_printed_in_every_stress_layout(rendered_keys, metric, floor):
-    overall, per_doc = rendered_keys
-    assert len(per_doc) == 4 * 6
+    overall, per_doc, printed = rendered_keys
+    assert len(per_doc) == printed >= 4 * 6  # every key in every layout, each scored
     assert overall[metric]["f1"] >= floor, overall[metric]
     assert overall["document_fields"] >= 0.90, overall["document_field_detail"]

@@ -255,3 +255,19 @@ def test_a_row_remainder_opening_like_a_caption_still_continues_the_table():
     second = row(40, "", "Danh mục dữ liệu mở", "", "Công an xã") + row(62, "15", "Nhiệm vụ mười lăm", "Phòng VHXH")
     [t2] = word_tables(second, 2, PAGE_H, carried=t1.layout)
     assert [t2.grid.text(r, 0) for r in range(t2.grid.n_rows)] == ["", "15"]
+
+
+def test_a_table_with_centred_numbers_carries_that_to_its_next_page():
+    """Numbers centred in tall rows on the first page: on the next page, the lines above the first
+    number open that row (no row set apart to say so there), not the rest of the row before."""
+    words = header_one_line(100)
+    top = 125.0
+    for n in range(1, 9):  # three-line rows, the number on the middle line, rows 8 points apart
+        words += row(top, "", ["Nhiệm vụ số " + str(n), "dòng hai", "dòng ba"], "Phòng VHXH") + row(top + 12, str(n))
+        top += 44
+    [t1] = word_tables(words, 1, PAGE_H)
+    assert t1.layout.centred and t1.reaches_page_foot
+    second = row(40, "", ["Nhiệm vụ chín", "dòng hai", "dòng ba"], "Phòng VHXH") + row(52, "9")
+    [t2] = word_tables(second, 2, PAGE_H, carried=t1.layout)
+    assert t2.grid.n_rows == 1 and t2.grid.text(0, 0) == "9"
+    assert t2.grid.text(0, 1) == "Nhiệm vụ chín\ndòng hai\ndòng ba"

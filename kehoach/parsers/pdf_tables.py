@@ -31,12 +31,21 @@ from kehoach.parsers.kinds import opens_caption
 from kehoach.parsers.pdf_text import (
     drop_furniture,
     drop_running_lines,
+    group_by_line,
     header_column_split,
     reading_order,
     words_to_lines,
 )
 from kehoach.parsers.pdfium_page import PageContent, read_page
-from kehoach.parsers.word_grid import ROW_NUMBER, ColumnLayout, Label, rows_in_columns, word_tables
+from kehoach.parsers.word_grid import (
+    ROW_NUMBER,
+    ColumnLayout,
+    Label,
+    WordTable,
+    is_page_number,
+    rows_in_columns,
+    word_tables,
+)
 
 METHOD = "pdf-text"
 WORDS_METHOD = "pdf-words"  # a table rebuilt from word positions: its geometry is inferred
@@ -119,8 +128,9 @@ def _unruled_rows(grid: Grid) -> bool:
                for c in cells)
 
 
-def _rows_from_words(grid: Grid, words: list[dict], page_no: int) -> Grid | None:
-    """The grid rebuilt with the lattice's columns and rows cut from the words under its header."""
+def _rows_from_words(grid: Grid, words: list[dict], page_no: int, below_only: bool = False) -> WordTable | None:
+    """The table read with the lattice's columns and its rows cut from the words under its header:
+    inside the lattice, or (`below_only`, a lattice of the header alone) below it down the page."""
     header = find_header(grid)
     if header is None or grid.bbox is None or not grid.col_edges:
         return None
@@ -131,12 +141,10 @@ def _rows_from_words(grid: Grid, words: list[dict], page_no: int) -> Grid | None
               for k, c in enumerate(head_cells)]
     bottom = max(lb.bottom for lb in labels)
     x0, _, x1, y1 = grid.bbox
-    inside = [w for w in words if w["top"] >= bottom - 1 and w["bottom"] <= y1 + 1
+    inside = [w for w in words if w["top"] >= bottom - 1 and (below_only or w["bottom"] <= y1 + 1)
               and x0 <= (w["x0"] + w["x1"]) / 2 <= x1]
-    rebuilt = rows_in_columns(inside, labels, header.roles, grid.col_edges, page_no, METHOD, 1.0)
-    if rebuilt is not None:
-        rebuilt.caption = grid.caption
-    return rebuilt
+    return rows_in_columns(inside, labels, header.roles, grid.col_edges, page_no,
+                           WORDS_METHOD if below_only else METHOD, WORDS_CONFIDENCE if below_only else 1.0)
 
 
 def _shaded_header(grid: Grid, words: list[dict]) -> bool:
@@ -166,18 +174,22 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     all_words = utils.extract_words(chars, extra_attrs=["fontname"])
     grids = [g for g in (table_to_grid(t, chars, page_no) for t in find_tables(content.edges)) if g]
     # shaded header cells over an unruled body make a lattice of the header alone: no table of its own
-    body = [w for w in all_words if w["bottom"] < content.height - settings.FURNITURE_BAND]  # no page number
-    grids = [g for g in grids if not _shaded_header(g, body)]
-    # columns ruled, rows not: the lattice holds the whole body in one row; cut it from the words
-    grids = [_rows_from_words(g, all_words, page_no) or g if _unruled_rows(g) else g for g in grids]
+    body = [w for ln in group_by_line(all_words) if not is_page_number(ln, content.height) for w in ln]
+    carry = None
+    for i, g in enumerate(grids):
+        if _shaded_header(g, body):  # columns drawn over the header only: rows cut from the words below
+            t = _rows_from_words(g, body, page_no, below_only=True)
+            if t is not None:
+                grids[i], carry = t.grid, (t.layout if t.reaches_page_foot else None)
+        elif _unruled_rows(g):  # columns ruled, rows not: the lattice's one body row cut from the words
+            t = _rows_from_words(g, all_words, page_no)
+            grids[i] = t.grid if t is not None else g
     # a ruled box that is no plan table (a header block or signature drawn in a bordered table)
     # keeps its words in the page text, where the header parser looks for them
     boxes = [g.bbox for g in grids if find_header(g) is not None or guess_header(g) is not None]
     words = [w for w in all_words if not _inside(w, boxes)]
-    carry = None
     if not boxes:  # no ruled plan table (perhaps boxes of shading): one read from its words, if any
-        rules = [e for e in content.edges if e["orientation"] == "h"]
-        found = word_tables(words, page_no, content.height, rules, carried, WORDS_METHOD, WORDS_CONFIDENCE)
+        found = word_tables(words, page_no, content.height, content.edges, carried, WORDS_METHOD, WORDS_CONFIDENCE)
         if found:
             grids = [t.grid for t in found]
             words = [w for w in words if not _inside(w, [g.bbox for g in grids])]

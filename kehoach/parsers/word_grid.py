@@ -60,6 +60,8 @@ class ColumnLayout:
     roles: list[str | None]
     cuts: list[float]  # x of each boundary between adjacent columns
     size: float = 0.0  # type size of the table's text (0: not measured)
+    ruled: bool = False  # the cuts are drawn rules, not measured from the words
+    centred: bool = False  # row numbers stand in the middle of their rows (seen where rows are set apart)
 
     @property
     def n_cols(self) -> int:
@@ -198,14 +200,20 @@ def find_header(lines: list[list[dict]], rule_ys: list[float] | None = None
 
 
 def _cuts(labels: list[Label], body: list[dict]) -> list[float]:
-    """Each boundary: the centre of the longest least-covered strip between two adjacent labels."""
+    """Each boundary: the centre of the longest least-covered strip between two adjacent labels.
+
+    Coverage counts runs of words (a line cut where words stand further apart than
+    LABEL_GAP), not single words: a title across the table covers its whole width
+    evenly, so the spaces between its words make no false strip.
+    """
+    runs = [(seg[0]["x0"], seg[-1]["x1"]) for line in group_by_line(body) for seg in _segments(line)]
     cuts: list[float] = []
     for left, right in zip(labels, labels[1:], strict=False):
         lo, hi = left.x1, right.x0
         if hi - lo < 1.0:
             cuts.append((lo + hi) / 2)
             continue
-        spans = [(w["x0"], w["x1"]) for w in body if w["x1"] > lo and w["x0"] < hi]
+        spans = [(a, b) for a, b in runs if b > lo and a < hi]
         steps = max(2, int((hi - lo) / 0.5))
         xs = [lo + (hi - lo) * j / steps for j in range(steps + 1)]
         cover = [sum(1 for a, b in spans if a < x < b) for x in xs]
@@ -257,12 +265,24 @@ def _row_starts(lines: list[list[dict]], layout: ColumnLayout, gaps: list[float]
             continue  # a group code centred beside its title's lines: the title's row already opened
         lo = starts[-1] + 1 if starts[-1] < s else s
         candidates = [p for p in range(lo, s + 1) if gaps[p] >= threshold] if has_separators else []
-        if not candidates and starts == [0] and s > 0 and has_separators:
+        if not candidates and starts == [0] and s > 0 and (has_separators or layout.centred):
             continue  # the number is centred in the first row: the row opened at the region's top
         p = candidates[-1] if candidates else s
         if p > starts[-1]:
             starts.append(p)
     return starts
+
+
+def _numbers_centred(lines: list[list[dict]], starts: list[int], layout: ColumnLayout) -> bool | None:
+    """Do most rows of three lines or more print their number below their first line (centred
+    vertically)? None when no such row says."""
+    ends = [*starts[1:], len(lines)]
+    tall = [(a, b) for a, b in zip(starts, ends[:len(starts)], strict=True) if b - a >= 3]
+    if not tall:
+        return None
+    below = sum(1 for a, b in tall if not any(layout.col_of(w) == layout.stt_col for w in lines[a])
+                and any(layout.col_of(w) == layout.stt_col for ln in lines[a + 1:b] for w in ln))
+    return below * 2 > len(tall)
 
 
 def _is_total_line(line: list[dict], layout: ColumnLayout) -> bool:
@@ -397,7 +417,11 @@ def build_table(lines: list[list[dict]], start: int, layout: ColumnLayout, heade
         band_lines = [[w for j in band for w in body[j]] for band in bands]
         gaps = [(tops[0] - region_top) if header else float("inf")] if bands else []
         gaps += [tops[bands[k][0]] - max(bottoms[j] for j in bands[k - 1]) for k in range(1, len(bands))]
-        starts = [bands[k][0] for k in _row_starts(band_lines, layout, gaps)] if bands else []
+        band_starts = _row_starts(band_lines, layout, gaps) if bands else []
+        starts = [bands[k][0] for k in band_starts]
+        centred = _numbers_centred(band_lines, band_starts, layout)
+        if centred is not None:  # how this table sets its numbers, for the pages it goes on to
+            layout.centred = centred
     n_rows = 1 if header is not None else 0
     for a, b in zip(starts, [*starts[1:], len(body)][:len(starts)], strict=True):
         per_col = _cells_of_row(body[a:b], layout)
@@ -428,8 +452,9 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
     `carried` is the layout of a table that ran off the foot of the previous page:
     the words at the top of this page, down to the first header band, continue it.
     """
-    lines = [ln for ln in group_by_line(words) if ln and not _is_page_number(ln, page_height)]
-    rules = rules or []
+    lines = [ln for ln in group_by_line(words) if ln and not is_page_number(ln, page_height)]
+    verticals = [e for e in rules or [] if e.get("orientation") == "v"]
+    rules = [e for e in rules or [] if e.get("orientation", "h") == "h"]
     rule_ys = sorted(e["top"] for e in rules)
     tables: list[WordTable] = []
     i = 0
@@ -440,11 +465,13 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
             # the same columns, their boundaries measured again on this page's words (the page the
             # header stood on may have held no row at all); the edges stay those of the table
             here = [w for ln in lines[i:head_at] for w in ln]
-            layout = ColumnLayout(labels=carried.labels, roles=carried.roles, cuts=_cuts(carried.labels, here),
-                                  size=carried.size)
+            cuts = carried.cuts if carried.ruled else _cuts(carried.labels, here)
+            layout = ColumnLayout(labels=carried.labels, roles=carried.roles, cuts=cuts, size=carried.size,
+                                  ruled=carried.ruled, centred=carried.centred)
             t = build_table(lines[:head_at], i, layout, None, page_no, rules, method, confidence)
             if t is not None:
                 t.grid.col_edges = carried.edges
+                carried.centred = layout.centred
                 t.layout = carried
                 tables.append(t)
         if found is None:
@@ -452,31 +479,61 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
         _, k, labels, roles = found
         body_start = head_at + k
         body_words = [w for ln in lines[body_start:] for w in ln]
-        layout = ColumnLayout(labels=labels, roles=roles, cuts=_cuts(labels, body_words))
+        layout = _ruled_layout(lines[head_at:body_start], verticals) \
+            or ColumnLayout(labels=labels, roles=roles, cuts=_cuts(labels, body_words))
+        labels = layout.labels
         t = build_table(lines, body_start, layout, labels, page_no, rules, method, confidence)
         if t is None:
             break
-        # columns measured again on the table's own words, without what follows it
-        own = [w for w in body_words if w["top"] <= t.bottom]
-        layout.cuts = _cuts(labels, own)
-        t = build_table(lines, body_start, layout, labels, page_no, rules, method, confidence) or t
+        if not layout.ruled:  # columns measured again on the table's own words, without what follows it
+            own = [w for w in body_words if w["top"] <= t.bottom]
+            layout.cuts = _cuts(labels, own)
+            t = build_table(lines, body_start, layout, labels, page_no, rules, method, confidence) or t
         tables.append(t)
         i = next((j for j in range(body_start, len(lines)) if lines[j][0]["top"] > t.bottom + LINE_TOP_TOLERANCE),
                  len(lines))
     return tables
 
 
+def _ruled_layout(band: list[list[dict]], verticals: list[dict]) -> ColumnLayout | None:
+    """Columns from vertical rules drawn across the header (rules between columns, shaded header
+    cells), with each column's name read between them; None when the rules do not make a header."""
+    words = [w for ln in band for w in ln]
+    top, bottom = min(w["top"] for w in words), max(w["bottom"] for w in words)
+    left, right = min(w["x0"] for w in words), max(w["x1"] for w in words)
+    last_top = min(w["top"] for w in band[-1])  # rules pass the header's last line (a parent name may span)
+    xs: list[float] = []
+    for x in sorted(e["x0"] for e in verticals if e["top"] <= last_top + 1 and e["bottom"] >= bottom - 1):
+        if not xs or x - xs[-1] > 2.0:
+            xs.append(x)
+    inner = [x for x in xs if left < x < right]
+    if not inner:
+        return None
+    edges = [max([x for x in xs if x <= left] or [left - 1.0]), *inner,
+             min([x for x in xs if x >= right] or [right + 1.0])]
+    labels: list[Label] = []
+    for a, b in zip(edges, edges[1:], strict=False):
+        column = [[w for w in ln if a <= (w["x0"] + w["x1"]) / 2 < b] for ln in band]
+        column = [ln for ln in column if ln]
+        text = "\n".join(" ".join(w["text"] for w in ln) for ln in column)
+        labels.append(Label(text=text, x0=a, x1=b, top=top, bottom=bottom))
+    roles = roles_of([lb.text.replace("\n", " ") for lb in labels])
+    if "name" not in roles or len({r for r in roles if r}) < settings.HEADER_MIN_ROLES:
+        return None
+    return ColumnLayout(labels=labels, roles=roles, cuts=inner, ruled=True)
+
+
 def rows_in_columns(words: list[dict], header: list[Label], roles: list[str | None], edges: list[float],
-                    page_no: int, method: str, confidence: float) -> Grid | None:
-    """A ruled table whose rows are not ruled (only its columns are): its columns are known from the
-    rules, its rows are cut from the words as in a borderless table. `words` lie under the header."""
+                    page_no: int, method: str, confidence: float) -> WordTable | None:
+    """A table whose columns are drawn (rules, or shaded header cells) and whose rows are not: the
+    columns come from the drawing, the rows are cut from the words as in a borderless table.
+    `words` lie under the header."""
     layout = ColumnLayout(labels=header, roles=roles, cuts=list(edges[1:-1]))
     lines = [ln for ln in group_by_line(words) if ln]
     table = build_table(lines, 0, layout, header, page_no, [], method, confidence)
-    if table is None:
-        return None
-    table.grid.col_edges = list(edges)
-    return table.grid
+    if table is not None:
+        table.grid.col_edges = list(edges)
+    return table
 
 
 def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
@@ -495,7 +552,8 @@ def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
     return any(len({layout.col_of(w) for w in ln}) >= 2 and not _spans_columns(ln, layout) for ln in lines)
 
 
-def _is_page_number(line: list[dict], page_height: float) -> bool:
+def is_page_number(line: list[dict], page_height: float) -> bool:
+    """A line of words that is only a page number, in the top or bottom band of the page."""
     band = settings.FURNITURE_BAND
     in_band = line[0]["top"] < band or line[0]["bottom"] > page_height - band
     return in_band and PAGE_NUMBER.match(" ".join(w["text"] for w in line)) is not None
