@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -44,6 +45,7 @@ def _contains(text: str, name: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", text) is not None
 
 
+@lru_cache(maxsize=4096)  # column names repeat on every page of every table
 def role_of(header_text: str) -> str | None:
     """The role a printed column name stands for, or None when it is no known column.
 
