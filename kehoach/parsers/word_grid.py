@@ -374,8 +374,8 @@ def _region_lines(lines: list[list[dict]], start: int, rules: list[float], layou
             return body, False
         if body and fold(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))).startswith("phu luc"):
             return body, False
-        if size is not None and _size(line) > size * settings.BODY_SIZE_RATIO:
-            return body, False  # plans set their body text larger than their tables
+        if size is not None and _size(line) > size * settings.BODY_SIZE_RATIO and _spans_columns(line, layout):
+            return body, False  # body text across the columns, set larger than the table
         body.append(line)
         if len(body) == 5:
             size = sorted(_size(ln) for ln in body)[2]
@@ -545,7 +545,7 @@ def _continues(lines: list[list[dict]], layout: ColumnLayout) -> bool:
     first = " ".join(w["text"] for w in sorted(lines[0], key=lambda w: w["x0"])) if lines else ""
     if not lines or (opens_caption(first) and (_spans_columns(lines[0], layout) or fold(first).startswith("phu luc"))):
         return False  # a new table's title ("Phụ lục II", "DANH MỤC ..." across the page), not a row going on
-    if layout.size and _size(lines[0]) > layout.size * settings.BODY_SIZE_RATIO:
+    if layout.size and _size(lines[0]) > layout.size * settings.BODY_SIZE_RATIO and _spans_columns(lines[0], layout):
         return False  # body text, set larger than the table
     if not all(x0 <= w["x0"] for ln in lines for w in ln):
         return False
