@@ -43,6 +43,17 @@ def header_one_line(top: float = 100) -> list[dict]:
     return row(top, "TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian")
 
 
+def page_full_of_rows():
+    """A table whose fourteen two-line rows run down to the foot of page 1."""
+    words = header_one_line(100)
+    top = 125.0
+    for n in range(1, 15):
+        words += row(top, str(n), ["Nhiệm vụ số " + str(n), "dòng hai"], "Phòng VHXH", "Các ngành", "Năm 2026")
+        top += 32
+    [table] = word_tables(words, 1, PAGE_H)
+    return table
+
+
 def test_one_line_header_and_numbered_rows():
     words = header_one_line() + row(125, "1", ["Tuyên truyền về chuyển đổi", "số trên các nền tảng"], "Phòng VHXH",
                                     "Các ngành", "Thường xuyên") \
@@ -122,12 +133,7 @@ def test_text_after_a_wide_gap_is_not_part_of_the_table():
 
 
 def test_a_table_running_off_the_page_goes_on_at_the_top_of_the_next():
-    first = header_one_line(100)
-    top = 125.0
-    for n in range(1, 15):  # rows down to the foot of the page
-        first += row(top, str(n), ["Nhiệm vụ số " + str(n), "dòng hai"], "Phòng VHXH", "Các ngành", "Năm 2026")
-        top += 32
-    [t1] = word_tables(first, 1, PAGE_H)
+    t1 = page_full_of_rows()
     assert t1.reaches_page_foot
     # page 2: the remainder of row 14 (no number), then rows 15 and 16, no header repeated
     second = row(40, "", "phần còn lại", "", "Công an xã") + row(62, "15", "Nhiệm vụ mười lăm", "Phòng VHXH") \
@@ -141,12 +147,7 @@ def test_a_table_running_off_the_page_goes_on_at_the_top_of_the_next():
 
 
 def test_a_new_caption_on_the_next_page_is_not_a_continuation():
-    first = header_one_line(100)
-    top = 125.0
-    for n in range(1, 15):
-        first += row(top, str(n), ["Nhiệm vụ số " + str(n), "dòng hai"], "Phòng VHXH", "Các ngành", "Năm 2026")
-        top += 32
-    [t1] = word_tables(first, 1, PAGE_H)
+    t1 = page_full_of_rows()
     second = words_at(250, 40, "Phụ lục III") + words_at(200, 55, "DỰ TOÁN KINH PHÍ")
     assert word_tables(second, 2, PAGE_H, carried=t1.layout) == []
 
@@ -245,12 +246,7 @@ def test_word_tables_never_raise(words, rule_ys, carry):
 
 
 def test_a_row_remainder_opening_like_a_caption_still_continues_the_table():
-    first = header_one_line(100)
-    top = 125.0
-    for n in range(1, 15):
-        first += row(top, str(n), ["Nhiệm vụ số " + str(n), "dòng hai"], "Phòng VHXH", "Các ngành", "Năm 2026")
-        top += 32
-    [t1] = word_tables(first, 1, PAGE_H)
+    t1 = page_full_of_rows()
     # the rest of row 14's name cell happens to open with "Danh mục", inside the name column
     second = row(40, "", "Danh mục dữ liệu mở", "", "Công an xã") + row(62, "15", "Nhiệm vụ mười lăm", "Phòng VHXH")
     [t2] = word_tables(second, 2, PAGE_H, carried=t1.layout)
