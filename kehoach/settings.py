@@ -59,8 +59,10 @@ INDICATOR_STRONG_MATCH = 95
 LOW_CONFIDENCE = 0.6
 
 # --- tables without a lattice, read from word boxes (parsers/word_grid.py) ---
-# Words further apart than this (points) on a header line are different column names.
+# Words further apart than this (points) on a line stand in different cells; on a page whose
+# usual space between words is already wider (an OCR layer), this many times that space.
 LABEL_GAP = 5.5
+LABEL_GAP_SPACES = 2.0
 # A header (a parent row over column names wrapped on several lines) spans at most
 # this many lines, and this many points from its first line to its last.
 MAX_HEADER_LINES = 6

@@ -267,3 +267,27 @@ def test_a_table_with_centred_numbers_carries_that_to_its_next_page():
     [t2] = word_tables(second, 2, PAGE_H, carried=t1.layout)
     assert t2.grid.n_rows == 1 and t2.grid.text(0, 0) == "9"
     assert t2.grid.text(0, 1) == "Nhiệm vụ chín\ndòng hai\ndòng ba"
+
+
+def test_words_spaced_wide_like_an_ocr_layer_still_make_a_table():
+    """An OCR text layer over a scan spaces its words wider than typeset text: the gap that parts
+    two cells grows with the page's own spacing, so column names are not cut word by word."""
+    def spaced(x, top, text, space=9.0):
+        out = []
+        for token in text.split():
+            w = len(token) * CHAR_W
+            out.append({"text": token, "x0": x, "x1": x + w, "top": top, "bottom": top + 10})
+            x += w + space
+        return out
+
+    cols = [40, 90, 330, 470, 640]
+    words = []
+    for x, text in zip(cols, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"], strict=True):
+        words += spaced(x, 100, text)
+    for k, top in enumerate((125, 150)):
+        for x, text in zip(cols, [str(k + 1), "Tổ chức hội nghị quán triệt", "Phòng Văn hóa", "Các ngành",
+                                  "Năm 2026"], strict=True):
+            words += spaced(x, top, text)
+    [t] = word_tables(words, 1, PAGE_H)
+    assert t.layout.roles == ["stt", "name", "lead", "coordinating", "deadline"]
+    assert t.grid.text(2, 1) == "Tổ chức hội nghị quán triệt"

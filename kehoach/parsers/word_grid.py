@@ -61,6 +61,7 @@ class ColumnLayout:
     cuts: list[float]  # x of each boundary between adjacent columns
     size: float = 0.0  # type size of the table's text (0: not measured)
     ruled: bool = False  # the cuts are drawn rules, not measured from the words
+    gap: float = settings.LABEL_GAP  # words further apart than this on a line are in different cells
     centred: bool = False  # row numbers stand in the middle of their rows (seen where rows are set apart)
 
     @property
@@ -96,6 +97,15 @@ def _segments(line: list[dict], gap: float = settings.LABEL_GAP) -> list[list[di
     return out
 
 
+def label_gap(lines: list[list[dict]]) -> float:
+    """The gap that parts two cells on a line: LABEL_GAP, or, on a page whose very spaces between
+    words are wider than that (an OCR text layer laid over a scan), twice its usual space."""
+    spaces = sorted(b["x0"] - a["x1"] for ln in lines for a, b in zip(ln, ln[1:], strict=False) if b["x0"] > a["x1"])
+    usual = spaces[len(spaces) // 5] if spaces else 0.0  # low: justified body lines stretch theirs
+    # typeset text spaces its words well under LABEL_GAP (cells of a tight table stand just past it)
+    return settings.LABEL_GAP_SPACES * usual if usual >= settings.LABEL_GAP else settings.LABEL_GAP
+
+
 def _is_note(seg: list[dict]) -> bool:
     """"Đơn vị tính: triệu đồng" beside a table is a note on it: a column name never holds "name: value"."""
     text = " ".join(w["text"] for w in seg)
@@ -103,7 +113,7 @@ def _is_note(seg: list[dict]) -> bool:
     return bool(colon and head.strip() and rest.strip())
 
 
-def _labels(lines: list[list[dict]]) -> list[Label]:
+def _labels(lines: list[list[dict]], gap: float) -> list[Label]:
     """Header segments of several lines merged into column labels where they overlap horizontally.
 
     Notes ("Đơn vị tính: triệu đồng") are no column names. A segment standing over
@@ -112,7 +122,7 @@ def _labels(lines: list[list[dict]]) -> list[Label]:
     column of its own and would fuse its children, so it is left out.
     """
     boxes = [(min(w["x0"] for w in seg), max(w["x1"] for w in seg), n, seg)
-             for n, line in enumerate(lines) for seg in _segments(line) if not _is_note(seg)]
+             for n, line in enumerate(lines) for seg in _segments(line, gap) if not _is_note(seg)]
 
     def overlap(a: tuple, b: tuple) -> bool:
         return a[0] < b[1] - 1.0 and b[0] < a[1] - 1.0
@@ -137,29 +147,29 @@ def _labels(lines: list[list[dict]]) -> list[Label]:
     return labels
 
 
-def _score(lines: list[list[dict]]) -> tuple[int, list[Label], list[str | None]]:
-    labels = _labels(lines)
+def _score(lines: list[list[dict]], gap: float) -> tuple[int, list[Label], list[str | None]]:
+    labels = _labels(lines, gap)
     roles = roles_of([lb.text.replace("\n", " ") for lb in labels])
     score = len({r for r in roles if r}) - sum(r is None for r in roles)
     ok = "name" in roles and len({r for r in roles if r}) >= settings.HEADER_MIN_ROLES
     return (score if ok else -99), labels, roles
 
 
-def _best_band(lines: list[list[dict]], i: int) -> tuple[int, int, list[Label], list[str | None]]:
+def _best_band(lines: list[list[dict]], i: int, gap: float) -> tuple[int, int, list[Label], list[str | None]]:
     """(score, line count, labels, roles) of the best band starting at line i (score -99: none)."""
     best: tuple[int, int, list[Label], list[str | None]] = (-99, 0, [], [])
     for k in range(1, settings.MAX_HEADER_LINES + 1):
         band = lines[i:i + k]
         if len(band) < k or band[-1][0]["top"] - band[0][0]["top"] > settings.MAX_HEADER_HEIGHT:
             break
-        score, labels, roles = _score(band)
+        score, labels, roles = _score(band, gap)
         if score > best[0]:
             best = (score, k, labels, roles)
     return best
 
 
 def _extends(band: list[list[dict]], line: list[dict], labels: list[Label], roles: list[str | None],
-             rule_ys: list[float]) -> bool:
+             rule_ys: list[float], gap: float) -> bool:
     """The line under a header band is more of its column names ("Thời gian" / "hoàn thành"):
     close below it, no rule between, every segment under a label, no row number under STT."""
     bottom = max(w["bottom"] for ln in band for w in ln)
@@ -167,7 +177,7 @@ def _extends(band: list[list[dict]], line: list[dict], labels: list[Label], role
     height = max(w["bottom"] - w["top"] for w in line)
     if top - bottom > 0.5 * height or any(bottom - 1 < y < top + 1 for y in rule_ys):
         return False
-    for seg in _segments(line):
+    for seg in _segments(line, gap):
         x0, x1 = min(w["x0"] for w in seg), max(w["x1"] for w in seg)
         hits = [k for k, lb in enumerate(labels) if x0 < lb.x1 and lb.x0 < x1]
         if len(hits) != 1 or (roles[hits[0]] == "stt" and ROW_NUMBER.match(seg[0]["text"])):
@@ -175,7 +185,7 @@ def _extends(band: list[list[dict]], line: list[dict], labels: list[Label], role
     return True
 
 
-def find_header(lines: list[list[dict]], rule_ys: list[float] | None = None
+def find_header(lines: list[list[dict]], rule_ys: list[float] | None = None, gap: float = settings.LABEL_GAP
                 ) -> tuple[int, int, list[Label], list[str | None]] | None:
     """(first line, line count, labels, roles) of the first header band among `lines`.
 
@@ -186,27 +196,27 @@ def find_header(lines: list[list[dict]], rule_ys: list[float] | None = None
     header also gives a band, a weaker or a taller one); the winner then takes in
     the lines below it that only finish its column names.
     """
-    first = next((i for i in range(len(lines)) if _best_band(lines, i)[0] > -99), None)
+    first = next((i for i in range(len(lines)) if _best_band(lines, i, gap)[0] > -99), None)
     if first is None:
         return None
-    bands = {i: _best_band(lines, i) for i in range(first, min(first + settings.MAX_HEADER_LINES, len(lines)))}
+    bands = {i: _best_band(lines, i, gap) for i in range(first, min(first + settings.MAX_HEADER_LINES, len(lines)))}
     at = max(bands, key=lambda i: (bands[i][0], -bands[i][1], i))  # on a tie: fewer lines, nearer the rows
     _, k, labels, roles = bands[at]
     while at + k < len(lines) and k < 2 * settings.MAX_HEADER_LINES and \
-            _extends(lines[at:at + k], lines[at + k], labels, roles, rule_ys or []):
+            _extends(lines[at:at + k], lines[at + k], labels, roles, rule_ys or [], gap):
         k += 1
-        _, labels, roles = _score(lines[at:at + k])
+        _, labels, roles = _score(lines[at:at + k], gap)
     return at, k, labels, roles
 
 
-def _cuts(labels: list[Label], body: list[dict]) -> list[float]:
+def _cuts(labels: list[Label], body: list[dict], gap: float = settings.LABEL_GAP) -> list[float]:
     """Each boundary: the centre of the longest least-covered strip between two adjacent labels.
 
     Coverage counts runs of words (a line cut where words stand further apart than
     LABEL_GAP), not single words: a title across the table covers its whole width
     evenly, so the spaces between its words make no false strip.
     """
-    runs = [(seg[0]["x0"], seg[-1]["x1"]) for line in group_by_line(body) for seg in _segments(line)]
+    runs = [(seg[0]["x0"], seg[-1]["x1"]) for line in group_by_line(body) for seg in _segments(line, gap)]
     cuts: list[float] = []
     for left, right in zip(labels, labels[1:], strict=False):
         lo, hi = left.x1, right.x0
@@ -294,7 +304,7 @@ def _is_total_line(line: list[dict], layout: ColumnLayout) -> bool:
 
 def _spans_columns(line: list[dict], layout: ColumnLayout) -> bool:
     """A segment of the line runs over a column boundary: a title printed across the table."""
-    return any(len({layout.col_of(w) for w in seg}) > 1 for seg in _segments(line))
+    return any(len({layout.col_of(w) for w in seg}) > 1 for seg in _segments(line, layout.gap))
 
 
 def _cells_of_row(lines: list[list[dict]], layout: ColumnLayout) -> dict[int, list[list[dict]]]:
@@ -453,21 +463,22 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
     the words at the top of this page, down to the first header band, continue it.
     """
     lines = [ln for ln in group_by_line(words) if ln and not is_page_number(ln, page_height)]
+    gap = label_gap(lines)
     verticals = [e for e in rules or [] if e.get("orientation") == "v"]
     rules = [e for e in rules or [] if e.get("orientation", "h") == "h"]
     rule_ys = sorted(e["top"] for e in rules)
     tables: list[WordTable] = []
     i = 0
     while i < len(lines):
-        found = find_header(lines[i:], rule_ys)
+        found = find_header(lines[i:], rule_ys, gap)
         head_at = i + found[0] if found else len(lines)
         if carried is not None and not tables and head_at > i and _continues(lines[i:head_at], carried):
             # the same columns, their boundaries measured again on this page's words (the page the
             # header stood on may have held no row at all); the edges stay those of the table
             here = [w for ln in lines[i:head_at] for w in ln]
-            cuts = carried.cuts if carried.ruled else _cuts(carried.labels, here)
+            cuts = carried.cuts if carried.ruled else _cuts(carried.labels, here, carried.gap)
             layout = ColumnLayout(labels=carried.labels, roles=carried.roles, cuts=cuts, size=carried.size,
-                                  ruled=carried.ruled, centred=carried.centred)
+                                  ruled=carried.ruled, centred=carried.centred, gap=carried.gap)
             t = build_table(lines[:head_at], i, layout, None, page_no, rules, method, confidence)
             if t is not None:
                 t.grid.col_edges = carried.edges
@@ -479,15 +490,15 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
         _, k, labels, roles = found
         body_start = head_at + k
         body_words = [w for ln in lines[body_start:] for w in ln]
-        layout = _ruled_layout(lines[head_at:body_start], verticals) \
-            or ColumnLayout(labels=labels, roles=roles, cuts=_cuts(labels, body_words))
+        layout = _ruled_layout(lines[head_at:body_start], verticals, gap) \
+            or ColumnLayout(labels=labels, roles=roles, cuts=_cuts(labels, body_words, gap), gap=gap)
         labels = layout.labels
         t = build_table(lines, body_start, layout, labels, page_no, rules, method, confidence)
         if t is None:
             break
         if not layout.ruled:  # columns measured again on the table's own words, without what follows it
             own = [w for w in body_words if w["top"] <= t.bottom]
-            layout.cuts = _cuts(labels, own)
+            layout.cuts = _cuts(labels, own, gap)
             t = build_table(lines, body_start, layout, labels, page_no, rules, method, confidence) or t
         tables.append(t)
         i = next((j for j in range(body_start, len(lines)) if lines[j][0]["top"] > t.bottom + LINE_TOP_TOLERANCE),
@@ -495,7 +506,7 @@ def word_tables(words: list[dict], page_no: int, page_height: float, rules: list
     return tables
 
 
-def _ruled_layout(band: list[list[dict]], verticals: list[dict]) -> ColumnLayout | None:
+def _ruled_layout(band: list[list[dict]], verticals: list[dict], gap: float) -> ColumnLayout | None:
     """Columns from vertical rules drawn across the header (rules between columns, shaded header
     cells), with each column's name read between them; None when the rules do not make a header."""
     words = [w for ln in band for w in ln]
@@ -520,7 +531,7 @@ def _ruled_layout(band: list[list[dict]], verticals: list[dict]) -> ColumnLayout
     roles = roles_of([lb.text.replace("\n", " ") for lb in labels])
     if "name" not in roles or len({r for r in roles if r}) < settings.HEADER_MIN_ROLES:
         return None
-    return ColumnLayout(labels=labels, roles=roles, cuts=inner, ruled=True)
+    return ColumnLayout(labels=labels, roles=roles, cuts=inner, ruled=True, gap=gap)
 
 
 def rows_in_columns(words: list[dict], header: list[Label], roles: list[str | None], edges: list[float],
