@@ -25,7 +25,7 @@ from pdfplumber.table import (
 from pdfplumber.utils import extract_text
 
 from kehoach import settings
-from kehoach.parsers.columns import find_header, guess_header
+from kehoach.parsers.columns import Header, find_header, guess_header
 from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
 from kehoach.parsers.kinds import opens_caption
 from kehoach.parsers.pdf_text import (
@@ -117,9 +117,12 @@ def table_to_grid(boxes: list[tuple], page_chars: list[dict], page_no: int) -> G
                 col_edges=xs + [x_right])
 
 
-def _unruled_rows(grid: Grid) -> bool:
+def _centred_within(word: dict, x0: float, x1: float) -> bool:
+    return x0 <= (word["x0"] + word["x1"]) / 2 <= x1
+
+
+def _unruled_rows(grid: Grid, header: Header | None) -> bool:
     """A body cell of the STT column holds two row numbers or more on its lines: rows not ruled apart."""
-    header = find_header(grid)
     if header is None or "stt" not in header.roles:
         return False
     k = header.roles.index("stt")
@@ -128,11 +131,11 @@ def _unruled_rows(grid: Grid) -> bool:
                for c in cells)
 
 
-def _rows_from_words(grid: Grid, words: list[dict], page_no: int, below_only: bool = False) -> WordTable | None:
+def _rows_from_words(grid: Grid, header: Header, words: list[dict], page_no: int,
+                     below_only: bool = False) -> WordTable | None:
     """The table read with the lattice's columns and its rows cut from the words under its header:
     inside the lattice, or (`below_only`, a lattice of the header alone) below it down the page."""
-    header = find_header(grid)
-    if header is None or grid.bbox is None or not grid.col_edges:
+    if grid.bbox is None or not grid.col_edges:
         return None
     head_cells = [grid.covering(header.data_start - 1, k) for k in range(grid.n_cols)]
     if any(c is None or c.bbox is None for c in head_cells):
@@ -142,19 +145,18 @@ def _rows_from_words(grid: Grid, words: list[dict], page_no: int, below_only: bo
     bottom = max(lb.bottom for lb in labels)
     x0, _, x1, y1 = grid.bbox
     inside = [w for w in words if w["top"] >= bottom - 1 and (below_only or w["bottom"] <= y1 + 1)
-              and x0 <= (w["x0"] + w["x1"]) / 2 <= x1]
+              and _centred_within(w, x0, x1)]
     return rows_in_columns(inside, labels, header.roles, grid.col_edges, page_no,
                            WORDS_METHOD if below_only else METHOD, WORDS_CONFIDENCE if below_only else 1.0)
 
 
-def _shaded_header(grid: Grid, words: list[dict]) -> bool:
+def _shaded_header(grid: Grid, header: Header | None, words: list[dict]) -> bool:
     """A lattice of column names alone with unruled rows under it: the shading of a borderless
     table's header. (A ruled header alone at the foot of a page, its rows on the next, stays.)"""
-    header = find_header(grid)
     if header is None or header.data_start < grid.n_rows or grid.bbox is None:
         return False
     x0, _, x1, bottom = grid.bbox
-    return any(w["top"] > bottom + 1 and x0 <= (w["x0"] + w["x1"]) / 2 <= x1 for w in words)
+    return any(w["top"] > bottom + 1 and _centred_within(w, x0, x1) for w in words)
 
 
 def _inside(obj: dict, boxes: list[tuple]) -> bool:
@@ -177,12 +179,13 @@ def parse_page(content: PageContent, page_no: int, carried: ColumnLayout | None 
     body = [w for ln in group_by_line(all_words) if not is_page_number(ln, content.height) for w in ln]
     carry = None
     for i, g in enumerate(grids):
-        if _shaded_header(g, body):  # columns drawn over the header only: rows cut from the words below
-            t = _rows_from_words(g, body, page_no, below_only=True)
+        header = find_header(g)
+        if _shaded_header(g, header, body):  # columns drawn over the header only: rows cut from the words below
+            t = _rows_from_words(g, header, body, page_no, below_only=True)
             if t is not None:
                 grids[i], carry = t.grid, (t.layout if t.reaches_page_foot else None)
-        elif _unruled_rows(g):  # columns ruled, rows not: the lattice's one body row cut from the words
-            t = _rows_from_words(g, all_words, page_no)
+        elif _unruled_rows(g, header):  # columns ruled, rows not: the lattice's one body row cut from the words
+            t = _rows_from_words(g, header, all_words, page_no)
             grids[i] = t.grid if t is not None else g
     # a ruled box that is no plan table (a header block or signature drawn in a bordered table)
     # keeps its words in the page text, where the header parser looks for them

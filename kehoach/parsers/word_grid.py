@@ -196,10 +196,15 @@ def find_header(lines: list[list[dict]], rule_ys: list[float] | None = None, gap
     header also gives a band, a weaker or a taller one); the winner then takes in
     the lines below it that only finish its column names.
     """
-    first = next((i for i in range(len(lines)) if _best_band(lines, i, gap)[0] > -99), None)
-    if first is None:
+    bands: dict[int, tuple[int, int, list[Label], list[str | None]]] = {}
+    for i in range(len(lines)):  # the first start giving a band, then the few after it compete
+        band = _best_band(lines, i, gap)
+        if band[0] > -99:
+            bands = {j: _best_band(lines, j, gap) for j in range(i + 1, min(i + settings.MAX_HEADER_LINES, len(lines)))}
+            bands[i] = band
+            break
+    if not bands:
         return None
-    bands = {i: _best_band(lines, i, gap) for i in range(first, min(first + settings.MAX_HEADER_LINES, len(lines)))}
     at = max(bands, key=lambda i: (bands[i][0], -bands[i][1], i))  # on a tie: fewer lines, nearer the rows
     _, k, labels, roles = bands[at]
     while at + k < len(lines) and k < 2 * settings.MAX_HEADER_LINES and \
