@@ -140,5 +140,10 @@ def process_batch(files: list[Path], executor: Executor | None = None) -> Iterat
     """
     if executor is None:
         yield from map(process_file, files)
-    else:
-        yield from executor.map(process_file, files)
+        return
+    futures = [executor.submit(process_file, f) for f in files]
+    for path, fut in zip(files, futures, strict=True):
+        try:
+            yield fut.result()
+        except Exception as e:  # the worker died or the engine failed: that file fails, the batch goes on
+            yield failed(path, None, f"worker error: {type(e).__name__}: {e}")

@@ -75,3 +75,25 @@ TABLE_END_GAP = 36.0
 RULE_MIN_SHARE = 0.6
 # Plans set their body text larger than their tables: a line this much larger ends a table.
 BODY_SIZE_RATIO = 1.15
+
+# --- batch runs: per-file limits, cache, review ordering (kehoach/batch/, area: batch) ---
+# A file gets this many seconds in its worker; the slowest born-digital plan of the dev sets takes
+# a few seconds, OCR of a long scan a few minutes: past this it is a pathological file (thousands
+# of pages), reported as failed so the batch goes on. `--timeout` overrides it.
+FILE_TIMEOUT_SECONDS = 600.0
+# Address space a worker may map (MiB). PDFium and pandas need a few hundred MiB for a long plan;
+# a decompression bomb or a page rendered at absurd size hits this and becomes a failed file
+# instead of swapping the machine to death. `--max-memory` overrides it.
+FILE_MAX_MEMORY_MB = 2048
+# Images above this many pixels are refused (Pillow's decompression-bomb guard, made an error):
+# an A3 page at 600 dpi is ~70 Mpx; a PNG claiming more is a bomb, not a scan.
+MAX_IMAGE_PIXELS = 120_000_000
+# Review queue order (report.html, plans.xlsx): a row's weight by table, because a wrong budget
+# amount or indicator target misleads more than a wrong task wording; low confidence adds to it.
+REVIEW_TABLE_WEIGHT = {"budget": 3.0, "indicators": 2.0, "tasks": 1.0}
+# Catalog review: a mention matched below this score is listed as doubtful with the unmapped ones.
+CATALOG_REVIEW_SCORE = 92.0
+# OCR'd cells shown in report.html get a crop of their page rendered at this scale (72 dpi = 1.0)
+# and no larger than this many pixels wide, so the single-file report stays small.
+REPORT_CROP_SCALE = 2.0
+REPORT_CROP_MAX_WIDTH = 480

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
+from kehoach.export import atomic
 from kehoach.schemas import Document, Item, Mention, Provenance
 
 FORMATS = ("csv", "parquet", "jsonl")
@@ -63,7 +64,7 @@ def _flat(record: BaseModel) -> dict:
 
 
 def write_jsonl(path: Path, records: Iterable[BaseModel]) -> None:
-    with path.open("w", encoding="utf-8") as f:
+    with atomic.atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n")
 
@@ -77,14 +78,15 @@ def write_csv(path: Path, model: type[BaseModel], records: list[BaseModel]) -> N
             if isinstance(v, list):
                 row[k] = LIST_SEP.join("" if x is None else str(x) for x in v)
         rows.append(row)
-    pd.DataFrame(rows, columns=columns).to_csv(path, index=False, encoding="utf-8-sig")
+    frame = pd.DataFrame(rows, columns=columns)
+    atomic.write_with(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
 
 
 def write_parquet(path: Path, model: type[BaseModel], records: list[BaseModel]) -> None:
     schema = arrow_schema(model)
     rows = [_flat(r) for r in records]
     table = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
-    pq.write_table(table, path)
+    atomic.write_with(path, lambda tmp: pq.write_table(table, tmp))
 
 
 def write_all(out_dir: Path, records: dict[str, list[BaseModel]], formats: Iterable[str]) -> list[Path]:

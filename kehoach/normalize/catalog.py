@@ -10,10 +10,13 @@ mention keeps its printed text and is flagged, never forced onto a wrong id.
 from __future__ import annotations
 
 import csv
+import io
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -138,12 +141,114 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+# --- the user catalog merged over the shipped one (`--catalog my.yaml|my.csv`) -----------------------------
+# kind -> key -> (canonical name or "" to keep the shipped one, extra aliases). Plain data, so a batch passes
+# it to each worker process (or Dask worker) explicitly and puts it in the cache key.
+UserEntries = dict[str, dict[str, tuple[str, list[str]]]]
+CATALOG_KINDS = {"body": "bodies", "bodies": "bodies", "indicator": "indicators", "indicators": "indicators"}
+_user: UserEntries = {}
+
+
+class CatalogFileError(ValueError):
+    """A user catalog that cannot be read; the message names the file and the entry."""
+
+
+def _split_aliases(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [str(a).strip() for a in value if str(a).strip()]
+    return [a.strip() for a in str(value or "").split(";") if a.strip()]
+
+
+def _add(out: UserEntries, where: str, kind: str, key: str, name: str, aliases: list[str]) -> None:
+    if kind not in CATALOG_KINDS:
+        raise CatalogFileError(f"{where}: kind {kind!r} is not body or indicator")
+    if not re.fullmatch(r"[a-z0-9_]+", key or ""):
+        raise CatalogFileError(f"{where}: key {key!r} must be lower-case letters, digits and _")
+    entry = out.setdefault(CATALOG_KINDS[kind], {}).get(key, ("", []))
+    out[CATALOG_KINDS[kind]][key] = (name or entry[0], [*entry[1], *aliases])
+
+
+def parse_user_catalog(text: str, fmt: str, source: str = "catalog") -> UserEntries:
+    """A user catalog from YAML ({bodies|indicators: [{key, name, aliases}]}) or CSV (kind,key,canonical_name,
+    aliases with aliases separated by ";")."""
+    out: UserEntries = {}
+    if fmt == "csv":
+        for n, row in enumerate(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))), start=2):
+            _add(out, f"{source}:{n}", (row.get("kind") or "").strip().lower(), (row.get("key") or "").strip(),
+                 (row.get("canonical_name") or row.get("name") or "").strip(), _split_aliases(row.get("aliases")))
+        return out
+    import yaml  # only a YAML catalog needs it
+
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        raise CatalogFileError(f"{source}: not valid YAML ({' '.join(str(e).split())})") from None
+    if not isinstance(data, dict):
+        raise CatalogFileError(f"{source}: expected a mapping with 'bodies' and/or 'indicators'")
+    for kind, entries in data.items():
+        if not isinstance(entries, list):
+            raise CatalogFileError(f"{source}: {kind} must be a list of entries")
+        for n, e in enumerate(entries):
+            if not isinstance(e, dict):
+                raise CatalogFileError(f"{source}: {kind}[{n}] must be a mapping with key, name, aliases")
+            _add(out, f"{source}: {kind}[{n}]", str(kind).lower(), str(e.get("key") or "").strip(),
+                 str(e.get("name") or e.get("canonical_name") or "").strip(), _split_aliases(e.get("aliases")))
+    return out
+
+
+def load_user_catalog(path: Path) -> UserEntries:
+    """Read `--catalog FILE` (.yaml/.yml or .csv)."""
+    fmt = "csv" if path.suffix.lower() == ".csv" else "yaml" if path.suffix.lower() in (".yaml", ".yml") else ""
+    if not fmt:
+        raise CatalogFileError(f"{path}: a catalog is a .yaml, .yml or .csv file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise CatalogFileError(f"{path}: unreadable ({e})") from None
+    return parse_user_catalog(text, fmt, str(path))
+
+
+def merge_entries(shipped: dict[str, tuple[str, list[str]]],
+                  user: dict[str, tuple[str, list[str]]]) -> dict[str, tuple[str, list[str]]]:
+    """User entries over shipped ones: a known key gains aliases (and a new name if given), a new key is added."""
+    merged = dict(shipped)
+    for key, (name, aliases) in user.items():
+        old_name, old_aliases = merged.get(key, ("", []))
+        new_name = name or old_name
+        if not new_name:  # an alias list for a key the package does not know: its first alias names it
+            new_name, aliases = (aliases[0], aliases[1:]) if aliases else (key, aliases)
+        merged[key] = (new_name, [*old_aliases, *([old_name] if name and old_name else []), *aliases])
+    return merged
+
+
+def use_user_catalog(entries: UserEntries | None) -> None:
+    """Make `entries` the user catalog of this process (idempotent; clears the built catalogs when it changes)."""
+    global _user
+    entries = entries or {}
+    if entries != _user:
+        _user = entries
+        bodies.cache_clear()
+        indicators.cache_clear()
+
+
+def user_catalog() -> UserEntries:
+    return _user
+
+
+def fingerprint() -> str:
+    """The shipped data files and the user catalog as one string, for cache keys."""
+    parts = [resources.files("kehoach.normalize").joinpath("data", n).read_text(encoding="utf-8")
+             for n in ("indicator_keys.csv", "unit_keys.csv")]
+    return "\n".join(parts) + json.dumps(_user, ensure_ascii=False, sort_keys=True)
+
+
 @lru_cache(maxsize=1)
 def bodies() -> Catalog:
     entries = {}
     for row in _read_csv("unit_keys.csv"):
         aliases = [a.strip() for a in re.split(r"[;]", row.get("written_as_for_example") or "") if a.strip()]
         entries[row["key"]] = (row["canonical_name"], aliases)
+    entries = merge_entries(entries, _user.get("bodies", {}))
     return Catalog(entries, settings.BODY_MATCH_MIN, fuzz.token_sort_ratio, generic_id="all_units",
                    subset_fallback=True)
 
@@ -155,6 +260,7 @@ def indicators() -> Catalog:
         name = re.sub(r"\s*\((group heading)\)\s*$", "", row["canonical_name"])
         aliases = [a.strip() for a in name.split(" / ")] if " / " in name else []
         entries[row["key"]] = (name, aliases)
+    entries = merge_entries(entries, _user.get("indicators", {}))
     return Catalog(entries, settings.INDICATOR_MATCH_MIN, indicator_similarity)
 
 

@@ -1,0 +1,1 @@
+"""Batch machinery around `pipeline.process_file`: cache, per-file limits, executors, run manifest."""

@@ -1,0 +1,105 @@
+"""Per-file results cached by content hash and pipeline version, committed as each file finishes.
+
+WHY: a rerun over a folder must only redo new or changed files, and a killed run must
+resume where it stopped. Each entry is one JSON file written atomically, so the cache is
+always a set of whole results; an entry that does not load (a foreign or damaged file) is
+treated as a miss, never trusted. The pipeline version hashes the package's code and data
+files, every value in settings.py and the user catalog, so any change invalidates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kehoach import __version__, settings
+from kehoach.export import atomic
+from kehoach.normalize import catalog
+from kehoach.pipeline import FileResult
+from kehoach.schemas import Document, Item, Mention
+
+CACHE_FORMAT = 1  # bump when the entry layout below changes
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """Hash of every .py and data file in the installed package (an edited rule changes results)."""
+    h = hashlib.sha256()
+    root = resources.files("kehoach")
+    stack = [root]
+    files = []
+    while stack:
+        node = stack.pop()
+        for child in node.iterdir():
+            if child.is_dir():
+                if child.name != "__pycache__":
+                    stack.append(child)
+            elif child.name.endswith((".py", ".csv", ".html", ".css")):
+                files.append(child)
+    for f in sorted(files, key=lambda c: str(c)):
+        h.update(str(f).split("kehoach", 1)[-1].encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def settings_values() -> dict[str, object]:
+    return {k: v for k, v in sorted(vars(settings).items()) if k.isupper()}
+
+
+def pipeline_version() -> str:
+    """Short hash of package version + code + settings + catalogs (shipped and user)."""
+    h = hashlib.sha256()
+    for part in (str(CACHE_FORMAT), __version__, _code_digest(),
+                 json.dumps(settings_values(), sort_keys=True, default=repr, ensure_ascii=False),
+                 catalog.fingerprint()):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def entry_key(path: Path, sha256: str, version: str) -> str:
+    """The path is in the key because records carry it (source_file, provenance.file)."""
+    return hashlib.sha256(f"{version}\0{path}\0{sha256}".encode()).hexdigest()
+
+
+def dump_result(result: FileResult) -> dict:
+    return {"document": result.document.model_dump(mode="json"),
+            "items": [i.model_dump(mode="json") for i in result.items],
+            "mentions": [m.model_dump(mode="json") for m in result.mentions]}
+
+
+def load_result(data: dict) -> FileResult:
+    return FileResult(document=Document.model_validate(data["document"]),
+                      items=[Item.model_validate(i) for i in data["items"]],
+                      mentions=[Mention.model_validate(m) for m in data["mentions"]])
+
+
+class ResultCache:
+    """A folder of `<key[:2]>/<key>.json` entries (two levels keep folders small for big batches)."""
+
+    def __init__(self, root: Path, version: str) -> None:
+        self.root = root
+        self.version = version
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[FileResult, dict] | None:
+        """The cached result and its stored timings, or None (missing, damaged, other version)."""
+        p = self._path(key)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+            if data.get("version") != self.version:
+                return None
+            return load_result(data["result"]), data.get("timings", {})
+        except (OSError, ValueError, KeyError, TypeError, ValidationError):
+            return None
+
+    def put(self, key: str, result: FileResult, timings: dict) -> None:
+        data = {"version": self.version, "timings": timings, "result": dump_result(result)}
+        atomic.write_text(self._path(key), json.dumps(data, ensure_ascii=False))

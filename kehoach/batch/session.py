@@ -1,0 +1,145 @@
+"""One `kehoach extract` run: inputs, executor, cache, then every output written atomically.
+
+The CLI only parses options and renders; this module strings the batch stages together:
+walk inputs (never the output folder) -> run each file through the executor with the cache
+-> export (documents/items/mentions, plans.xlsx, report.html) -> run.json last, so a run.json
+beside the exports always describes a finished run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kehoach.batch.cache import ResultCache, pipeline_version
+from kehoach.batch.limits import LimitedPool, cap_images
+from kehoach.batch.manifest import build_manifest
+from kehoach.batch.runner import Outcome, run_batch
+from kehoach.export import atomic, write_all
+from kehoach.export.writers import FORMATS
+from kehoach.ingest.discover import walk
+from kehoach.normalize import catalog
+
+EXECUTORS = ("process", "inline", "dask")
+
+
+class ExecutorUnavailable(RuntimeError):
+    """The asked executor cannot start (Dask not installed, scheduler unreachable)."""
+
+
+@dataclass(slots=True)
+class RunOptions:
+    output: Path
+    formats: list[str]
+    jobs: int = 1
+    cache_dir: Path | None = None
+    force: bool = False
+    timeout: float | None = None
+    max_memory_mb: int | None = None
+    executor: str = "process"
+    scheduler: str | None = None
+    user_catalog: catalog.UserEntries | None = None
+    catalog_file: str | None = None
+
+
+@dataclass(slots=True)
+class Run:
+    outcomes: list[Outcome]
+    manifest: dict = field(default_factory=dict)
+
+
+def inputs(paths: list[Path], output: Path) -> list[Path]:
+    """Files under `paths`, without anything inside the output folder (our own outputs and cache)."""
+    out = output.resolve()
+    return [f for f in walk(paths) if not f.resolve().is_relative_to(out)]
+
+
+@contextmanager
+def open_executor(opts: RunOptions) -> Iterator[Executor | None]:
+    if opts.executor == "inline":
+        cap_images()
+        yield None
+        return
+    if opts.executor == "process":
+        pool = LimitedPool(opts.jobs, opts.timeout, opts.max_memory_mb)
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ExecutorUnavailable("--executor dask needs Dask: pip install 'kehoach[dask]'") from None
+    cluster = None
+    try:
+        if opts.scheduler:
+            client = Client(opts.scheduler, timeout=30)
+        else:
+            cluster = LocalCluster(n_workers=opts.jobs, threads_per_worker=1, dashboard_address=None)
+            client = Client(cluster)
+    except OSError as e:
+        raise ExecutorUnavailable(f"cannot reach the Dask scheduler {opts.scheduler}: {e}") from None
+    try:
+        yield client.get_executor(pure=False)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run(files: list[Path], opts: RunOptions, on_done: Callable[[Outcome], None] | None = None) -> Run:
+    """Process `files` and write every asked output under `opts.output`."""
+    catalog.use_user_catalog(opts.user_catalog)  # this process too: the cache key and the review tools see it
+    version = pipeline_version()
+    cache = ResultCache(opts.cache_dir or opts.output / ".cache", version)
+    if opts.force:
+        cache = _ForcedCache(cache)
+    started = datetime.now(UTC)
+    t0 = time.perf_counter()
+    with open_executor(opts) as executor:
+        outcomes = run_batch(files, executor, cache, opts.user_catalog, opts.timeout, opts.max_memory_mb, on_done)
+    work_seconds = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    write_outputs(opts.output, outcomes, opts.formats)
+    meta = {"started": started.isoformat(timespec="seconds"), "seconds": round(time.perf_counter() - t0, 3),
+            "work_seconds": round(work_seconds, 3), "export_seconds": round(time.perf_counter() - t1, 3),
+            "executor": opts.executor, "scheduler": opts.scheduler, "jobs": opts.jobs, "timeout": opts.timeout,
+            "max_memory_mb": opts.max_memory_mb, "cache": str(cache.root), "force": opts.force,
+            "catalog": opts.catalog_file, "host_cpus": os.cpu_count()}
+    manifest = build_manifest(outcomes, opts.formats, version, meta)
+    atomic.write_text(opts.output / "run.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    return Run(outcomes, manifest)
+
+
+class _ForcedCache(ResultCache):
+    """--force: never read an entry, still write fresh ones (the next run can use them)."""
+
+    def __init__(self, inner: ResultCache) -> None:
+        super().__init__(inner.root, inner.version)
+
+    def get(self, key: str):
+        return None
+
+
+def write_outputs(out: Path, outcomes: list[Outcome], formats: list[str]) -> None:
+    """documents/items/mentions in the table formats, then plans.xlsx and report.html."""
+    results = [o.result for o in outcomes]
+    records = {"documents": [r.document for r in results], "items": [it for r in results for it in r.items],
+               "mentions": [m for r in results for m in r.mentions]}
+    write_all(out, records, [f for f in formats if f in FORMATS])
+    if "xlsx" in formats:
+        from kehoach.export.xlsx import write_xlsx
+
+        write_xlsx(out / "plans.xlsx", records)
+    if "html" in formats:
+        from kehoach.export.report_html import write_report
+
+        write_report(out / "report.html", outcomes)
