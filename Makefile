@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the pipeline needs at run time (born-digital PDFs need none beyond Python's venv).
 APT_PACKAGES ?= python3-venv
+# batch: report.html is tested in a real headless browser (Debian's chromium)
+APT_PACKAGES += chromium
 BENCH_PATHS ?= samples/pdf
 DEMO_OUT ?= out/demo
 
@@ -14,8 +16,10 @@ DEMO_OUT ?= out/demo
 setup: $(STAMP)
 
 apt:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ] && ! $(PY) -c "import ensurepip" >/dev/null 2>&1; then \
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  if [ "$$p" = python3-venv ] && $(PY) -c "import ensurepip" >/dev/null 2>&1; then continue; fi; \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    echo "installing Debian packages:$$missing"; \
