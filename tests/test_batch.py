@@ -56,7 +56,8 @@ def test_manifest_lists_every_input_and_rerun_reads_the_cache(batch_dir, tmp_pat
     files = sorted(str(p) for p in batch_dir.iterdir())
     assert sorted(e["path"] for e in m["inputs"]) == files
     for e in m["inputs"]:
-        assert {"sha256", "type", "pages", "pages_ocr", "status", "error", "seconds", "rows", "pipeline_version"} <= set(e)
+        assert {"sha256", "type", "pages", "pages_ocr", "status", "error", "seconds", "rows",
+                "pipeline_version"} <= set(e)
         assert (e["status"] == "failed") == bool(e["error"])
         assert e["pipeline_version"] == m["pipeline_version"] and not e["cached"]
     assert len(m["failed"]) == 2 and m["processed"] == 8
