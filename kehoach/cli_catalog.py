@@ -52,7 +52,7 @@ def _load(path: Path | None) -> None:
     try:
         catalog.use_user_catalog(catalog.load_user_catalog(path))
     except catalog.CatalogFileError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 
@@ -173,7 +173,7 @@ def review_cmd(
     try:
         misses = review_misses(out_dir, min_score)
     except FileNotFoundError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     t = Table(title=f"catalog review: {len(misses)} name(s) unmapped or below {min_score:g}")
     for col in ("count", "kind", "text", "best guess", "score"):
