@@ -18,13 +18,14 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from kehoach import settings
 from kehoach.parsers.pdfium_page import PageContent, View, read_chars
 
 # annotation kinds whose drawn text belongs on the page: form/signature widgets and free text
 _TEXT_ANNOTS = (raw.FPDF_ANNOT_WIDGET, raw.FPDF_ANNOT_FREETEXT)
-SAME_CHAR = 1.0
-LINE_OVERLAP = 0.5  # a stamp sharing this share of its height with a printed line is on that line
-COVERED_SHARE = 0.6  # a printed character this much overlapped by a stamped one is hidden under it  # points: a flattened character this close to a printed one of the same text is that one
+SAME_CHAR = settings.WIDGET_SAME_CHAR
+LINE_OVERLAP = settings.WIDGET_LINE_OVERLAP
+COVERED_SHARE = settings.WIDGET_COVERED_SHARE
 
 
 def _draws_text(annot) -> bool:
