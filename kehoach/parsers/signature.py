@@ -17,7 +17,7 @@ from kehoach.parsers.grid import TextLine
 from kehoach.parsers.header_block import is_upper
 
 # an authority mark: on behalf of (TM., T/M), signing for (KT., K/T), by order (TL., TUQ.), acting (Q.)
-AUTHORITY = re.compile(r"^(TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\s*[.:]\s*\S")
+AUTHORITY = re.compile(r"^(TM\.|T/M\.?|KT\.|K/T\.?|TL\.|T/L\.?|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]")
 # office titles that open a block without an authority mark
 _TITLES = re.compile(r"^(PHÓ\s+)?(CHỦ TỊCH|TRƯỞNG BAN|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG"
                      r"|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|BỘ TRƯỞNG|THỦ TRƯỞNG|TỔ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG"
