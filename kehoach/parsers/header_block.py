@@ -157,7 +157,7 @@ def _name_groups(lines: list[str]) -> list[list[str]]:
     for text in lines:
         folded = fold(text).lower().strip() + " "
         opens = any(folded.startswith(s) for s in _ORGAN_STARTS) or bool(PARTY_COMMITTEE.match(text.strip()))
-        last_open = bool(groups) and fold(" ".join(groups[-1])).lower().strip().endswith(_OPEN_ENDS)
+        last_open = bool(groups) and fold(" ".join(groups[-1])).lower().strip().endswith(_OPEN_ENDS + DOC_TYPES)
         if groups and (not opens or last_open):
             groups[-1].append(text)
         else:
@@ -233,9 +233,11 @@ def read_block(lines: list[TextLine], width: float = 0.0) -> Block:
         next((i for i, ln in enumerate(window) if _BODY_START.match(ln.text.strip())), min(len(window), 12))
     head = window[:head_end]
     # number, place and date: anywhere in the block, the date line possibly wrapped in its column
+    prev_text = ""
     for ln in head:
         text = ln.text.strip()
-        m = NUMBER.match(text)
+        m = NUMBER.match(text) if not _names_an_act(prev_text, text) else None
+        prev_text = text
         if m and b.symbol is None:
             b.symbol = re.sub(r"\s+", "", m.group(3))
             b.number = f"{m.group(1)}{m.group(2)}{b.symbol}" if m.group(1) else None
@@ -250,7 +252,7 @@ def read_block(lines: list[TextLine], width: float = 0.0) -> Block:
     names: list[str] = []
     for ln in head:
         text = ln.text.strip()
-        if NUMBER.match(text):
+        if NUMBER.match(text) and not _names_an_act(names[-1] if names else "", text):
             break
         if not _in_left(ln, split) or _is_motto(text) or _SEPARATOR.match(text) or not is_upper(text):
             continue
@@ -299,6 +301,11 @@ def read_block(lines: list[TextLine], width: float = 0.0) -> Block:
     if b.doc_type is None and b.symbol:
         b.doc_type = TYPE_ABBREVIATIONS.get(re.split(r"[-/]", b.symbol)[0].upper())
     return b
+
+
+def _names_an_act(previous: str, text: str) -> bool:
+    """"SỐ 1050/QĐ-SCT" under "THEO QUYẾT ĐỊNH": the number of the act a body's name cites, not the document's."""
+    return is_upper(text) and is_upper(previous) and fold(previous).lower().rstrip(" :").endswith(DOC_TYPES)
 
 
 def _in_names(lines: list[TextLine], i: int, split: float | None) -> bool:

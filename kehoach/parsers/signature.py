@@ -40,6 +40,9 @@ def signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
         centre = (anchor.x0 + anchor.x1) / 2
         column = [ln for ln in lines if ln.x1 == ln.x0 or ln.x0 <= centre <= ln.x1]
         k = column.index(anchor)
+        if any(PERSON.match(ln.text.strip()) for ln in column[max(0, k - 2): k]) and not AUTHORITY.match(
+                anchor.text.strip()):
+            continue  # an office printed under the signer's name ("PHÓ GIÁM ĐỐC / SỞ CÔNG THƯƠNG")
         j = k
         while j - 1 >= 0 and _opens(column[j - 1].text) and AUTHORITY.match(column[j - 1].text.strip()):
             j -= 1
