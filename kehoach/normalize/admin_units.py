@@ -26,6 +26,7 @@ COMMUNE_TYPES = ("xã", "phường", "đặc khu")
 @dataclass(frozen=True, slots=True)
 class Province:
     name: str  # official short name: "Lào Cai"
+    kind: str  # "tỉnh" or "thành phố" (a centrally run city)
     code: str  # official code, two digits
     current_name: str  # the post-2025 province it is (or was merged into)
     current_code: str
@@ -61,7 +62,8 @@ def _current() -> tuple[dict[str, Province], dict[str, list[Commune]]]:
     for p in VP.iter_all():
         code = f"{int(p.code):02d}"
         short = _short(p.name)
-        provinces[match_key(short)] = Province(short, code, short, code)
+        kind = "thành phố" if p.name.startswith("Thành phố") else "tỉnh"
+        provinces[match_key(short)] = Province(short, kind, code, short, code)
     communes: dict[str, list[Commune]] = {}
     for w in Ward.iter_all():
         kind = str(w.division_type.value)
@@ -96,7 +98,8 @@ def _before_2025() -> dict[str, Province]:
         new = old.get(new_key) if new_key else None
         target = current.get(match_key(new["provinceShort"])) if new else None
         short = info["provinceShort"]
-        out[match_key(short)] = Province(short, info["provinceCode"], target.name if target else short,
+        kind = "thành phố" if info["province"].startswith("Thành phố") else "tỉnh"
+        out[match_key(short)] = Province(short, kind, info["provinceCode"], target.name if target else short,
                                          target.code if target else info["provinceCode"], pre_2025=True)
     return out
 

@@ -97,8 +97,9 @@ def _stated_province(kind: str, name: str, text: str) -> str | None:
 def _place_unit(place: str) -> tuple[str, str] | None:
     """The unit a place-date line names: a province ("Lào Cai, ngày ...") or a commune, when the list knows it."""
     name = _place_name(place)
-    if au.find_province(name):
-        return "tỉnh", name
+    province = au.find_province(name)
+    if province:
+        return province.kind, name
     communes = au.find_communes(name)
     kinds = {c.kind for c in communes}
     return (kinds.pop(), name) if len(kinds) == 1 else None

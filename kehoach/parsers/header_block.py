@@ -90,14 +90,24 @@ def has_geometry(lines: list[TextLine]) -> bool:
     return any(ln.x1 > ln.x0 for ln in lines)
 
 
+# letters a legacy-font converter put for "ư"/"Ư" (U+01A3/U+01A2, "oi"), common in converted documents
+_GLYPH_SLIPS = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+
+
+def repair_glyphs(text: str) -> str:
+    """"THƢƠNG" -> "THƯƠNG": letters no Vietnamese word has, put for ư/Ư by old font converters."""
+    return text.translate(_GLYPH_SLIPS)
+
+
 def merge_row_segments(lines: list[TextLine]) -> list[TextLine]:
     """Pieces of one printed line split by a wide space ("QUYẾT" + "ĐỊNH") joined back, in order.
 
     Two segments on the same row are one line when the gap between them is small;
     the header's two columns sit much further apart and stay separate.
     """
+    lines = [TextLine(repair_glyphs(ln.text), ln.x0, ln.top, ln.x1, ln.bottom, ln.bold) for ln in lines]
     if not has_geometry(lines):
-        return list(lines)
+        return lines
     out: list[TextLine] = []
     for ln in lines:
         host = next((o for o in out if abs(o.top - ln.top) <= settings.HEADER_SAME_ROW

@@ -14,10 +14,11 @@ import re
 from kehoach.normalize.text import fold, join_lines
 
 # "57-NQ/TW", "71/NQ-CP", "02-KH/BCĐTW"; legal acts also carry their year: "42/2022/NĐ-CP", "72/2025/QH15"
+# (the National Assembly's acts end in its term, "QH15": two digits; a third is a footnote mark)
 _REF = re.compile(
-    r"(?<![\w/.-])(\d{1,5})\s*([-/])\s*((?:(?:19|20)\d{2}\s*/\s*)?"
-    r"(?:[A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3}"
-    r"|(?<=\d/)[A-ZĐ]{1,6}\d{1,3}))(?![\w])"
+    r"(?<![\w/.-])(\d{1,5})\s*([-/])\s*("
+    r"(?:(?:19|20)\d{2}\s*/\s*)?[A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3}(?![\w])"
+    r"|(?:19|20)\d{2}\s*/\s*(?:UBTV)?QH\d{2}(?=\d?(?![\w])))"
 )
 # a number glued to the word before it by a text layer that lost the space ("Nghị định số96/2026/NĐ-CP")
 _GLUED = re.compile(r"(?<=[a-zà-ỹđ])(?=\d{1,5}\s*[-/]\s*(?:(?:19|20)\d{2}\s*/\s*)?[A-ZĐ])")
