@@ -206,10 +206,10 @@ def _title_stops(ln: TextLine, prev: TextLine | None, parts: list[str], bold_kno
     if bold_known and not ln.bold:
         return True
     geometry = ln.x1 > ln.x0
-    if parts and not bold_known and not geometry and _TITLE_STOP.match(text):
-        return True  # plain lines: the body's opening words are all there is to go by
-    if not parts and fold(text).lower().startswith(("can cu", "cancu")):
+    if fold(text).lower().startswith(("can cu", "cancu")):
         return True
+    if parts and not bold_known and _TITLE_STOP.match(text) and (not geometry or text[:1].isupper()):
+        return True  # without bold, the body's opening words ("Thực hiện ...", capitalised) end the summary
     if parts and prev is not None and geometry and prev.x1 > prev.x0:
         height = max(prev.bottom - prev.top, 1.0)
         if ln.top - prev.bottom > settings.HEADER_TITLE_GAP * height:
