@@ -67,7 +67,7 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     # the signature closes the body before the appendices ("Phụ lục ..."); tables in the body come before it
     appendix_page = min((g.page for g in source.grids if "phu luc" in fold(g.caption)), default=None)
     header = parse_header(source.pages, table_text, appendix_page)
-    warnings = list(interp.warnings)
+    warnings = list(interp.warnings) + header.warnings
     with_tables = {g.page for g in source.grids}
     scanned = [p.page for p in source.pages if p.images and not p.lines and p.page not in with_tables]
     if scanned:  # a signed body scanned among digital pages: say what was not read
@@ -97,6 +97,8 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
         method=source.method, pages=source.page_count, tables=interp.tables, items=len(items),
         items_flagged=sum(1 for it in items if it.needs_review), admin_unit_type=header.admin_unit_type,
         admin_unit_name=header.admin_unit_name, province=header.province, issuing_body=header.issuing_body,
+        admin_unit_code=header.admin_unit_code, province_code=header.province_code,
+        province_current=header.province_current, parent_body=header.parent_body, doc_type=header.doc_type,
         doc_number=header.doc_number, doc_symbol=header.doc_symbol, issue_date=header.issue_date,
         title=header.title, signer_name=header.signer_name, signer_title=header.signer_title,
         references=header.references, references_in_tables=header.references_in_tables,

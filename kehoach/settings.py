@@ -97,3 +97,22 @@ CATALOG_REVIEW_SCORE = 92.0
 # and no larger than this many pixels wide, so the single-file report stays small.
 REPORT_CROP_SCALE = 2.0
 REPORT_CROP_MAX_WIDTH = 480
+
+# --- document headers (parsers/header*.py, parsers/signature.py, parsers/pdf_widgets.py; issue 13) ---
+# Widget stamps: a flattened character this close (points) to a printed one of the same text is that one.
+WIDGET_SAME_CHAR = 1.0
+# A stamp sharing this share of its height with a printed line is on that line (set on its baseline).
+WIDGET_LINE_OVERLAP = 0.5
+# A printed character this much overlapped by a stamped one is hidden under it (a month stamped over "4").
+WIDGET_COVERED_SHARE = 0.6
+# Header block: two text segments this close in height (points) are on one printed row ...
+HEADER_SAME_ROW = 2.5
+# ... and one line when the space between them is at most this (a justified "QUYẾT   ĐỊNH"); the header's
+# two columns stand far wider apart.
+HEADER_SEGMENT_GAP = 12.0
+# The header block, type line and title lie within this many first lines of the document.
+HEADER_MAX_LINES = 45
+# A gap wider than this many line heights ends the title (the authority line or body follows after a blank).
+HEADER_TITLE_GAP = 1.8
+# A title (summary) runs at most this many lines.
+HEADER_TITLE_MAX_LINES = 10

@@ -36,6 +36,7 @@ from kehoach.parsers.pdf_text import (
     reading_order,
     words_to_lines,
 )
+from kehoach.parsers.pdf_widgets import with_widget_text
 from kehoach.parsers.pdfium_page import PageContent, read_page
 from kehoach.parsers.word_grid import (
     ROW_NUMBER,
@@ -229,7 +230,8 @@ def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
     for i in range(len(pdf)):
         page = pdf[i]
         try:
-            text, page_grids, carried = parse_page(read_page(page), i + 1, carried)
+            # widget stamps (e-signed numbers and days) join the characters where the page shows them
+            text, page_grids, carried = parse_page(with_widget_text(read_page(page), page, i), i + 1, carried)
         finally:
             page.close()
         pages.append(text)

@@ -123,10 +123,15 @@ class Document(_Record):
     tables: int = 0
     items: int = 0
     items_flagged: int = 0
-    admin_unit_type: Literal["xã", "phường", "đặc khu"] | None = None
+    admin_unit_type: Literal["xã", "phường", "đặc khu", "tỉnh", "thành phố"] | None = None
     admin_unit_name: str | None = None
+    admin_unit_code: str | None = None  # official code of the unit (5 digits for a commune, 2 for a province)
     province: str | None = None
+    province_code: str | None = None  # official code of the printed province (a pre-2025 one keeps its own)
+    province_current: str | None = None  # the post-2025 province it is, or was merged into
+    parent_body: str | None = None  # the parent body printed above the issuing body, if any
     issuing_body: str | None = None
+    doc_type: str | None = None  # the type word in lower case: "kế hoạch", "quyết định", "công văn" ...
     doc_number: str | None = None
     doc_symbol: str | None = None
     issue_date: str | None = None
@@ -140,7 +145,8 @@ class Document(_Record):
     warnings: list[str] = Field(default_factory=list)
 
     _clean = field_validator(
-        "admin_unit_name", "province", "issuing_body", "doc_number", "doc_symbol", "title", "signer_name",
+        "admin_unit_name", "admin_unit_code", "province", "province_code", "province_current", "parent_body",
+        "issuing_body", "doc_type", "doc_number", "doc_symbol", "title", "signer_name",
         "signer_title", "budget_unit", mode="before")(_nfc)
 
     _iso = field_validator("issue_date")(_iso_partial)
