@@ -195,3 +195,19 @@ def guess_header(grid: Grid) -> Header | None:
     roles: list[str | None] = ["note"] * grid.n_cols
     roles[stt_k], roles[name_k] = "stt", "name"
     return Header(first_row=0, n_rows=0, roles=roles, texts=[""] * grid.n_cols)
+
+
+def unknown_columns_warning(header: Header, page: int, table_index: int, title: str = "") -> str | None:
+    """The warning naming printed column names no role knows, and the table they came from.
+
+    The table is named by its number in the document (1-based) and the first
+    line of its caption, so a user can add the name to data/columns.csv.
+    """
+    unknown = [" ".join(t.split()) for t, r in zip(header.texts, header.roles, strict=True) if r is None and t.strip()]
+    if not unknown:
+        return None
+    caption = next((ln.strip() for ln in title.split("\n") if ln.strip()), "")
+    caption = caption if len(caption) <= 60 else caption[:57] + "..."
+    where = f"page {page}, table {table_index + 1}" + (f" ({caption})" if caption else "")
+    names = ", ".join(repr(u) for u in dict.fromkeys(unknown))
+    return f"{where}: column{'s' if len(unknown) > 1 else ''} {names} not read (no known meaning)"
