@@ -29,7 +29,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -63,7 +63,8 @@ class AutoNumber:
 
     def __init__(self, doc) -> None:
         self.numbering = doc.part.numbering_part.element
-        self.numbering.append(parse_xml(
+        first_num = self.numbering.find(qn("w:num"))  # schema order: abstract lists before list instances
+        (first_num.addprevious if first_num is not None else self.numbering.append)(parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
             '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/><w:lvlJc w:val="center"/></w:lvl></w:abstractNum>'))
         self.num_id, self.next = 900, None

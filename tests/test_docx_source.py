@@ -55,8 +55,10 @@ def test_numbering_multilevel_pattern_and_restart_by_override():
     xml = _numbering_xml([("decimal", "%1."), ("decimal", "%1.%2.")], {"1": {}, "2": {0: 1}, "3": {0: 5}})
     num = Numbering(parse_xml(xml))
     assert [num.label("1", 0), num.label("1", 1), num.label("1", 1), num.label("1", 0)] == ["1.", "1.1.", "1.2.", "2."]
-    assert num.label("2", 0) == "1."  # another list instance counts on its own
-    assert num.label("3", 0) == "5."  # startOverride
+    assert num.label("2", 0) == "1."  # a list restarted by its num's startOverride
+    assert num.label("1", 0) == "2."  # nums of one abstract list count together (LibreOffice writes lists so)
+    assert num.label("3", 0) == "5."
+    assert num.label("3", 0) == "6."  # the override applies once, when the num is first used
     assert num.label("9", 0) == "" and num.label("0", 0) == ""  # unknown / "no numbering"
 
 
@@ -100,9 +102,14 @@ def _repeat_header(row) -> None:
 
 
 def _add_numbering(doc, xml: str) -> None:
+    """Add definitions in schema order: every w:abstractNum before the first w:num."""
     part = doc.part.numbering_part.element
     for child in parse_xml(xml):
-        part.append(child)
+        first_num = part.find(qn("w:num"))
+        if child.tag == qn("w:abstractNum") and first_num is not None:
+            first_num.addprevious(child)
+        else:
+            part.append(child)
 
 
 HEADER_BLOCK = [("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
@@ -117,7 +124,7 @@ TASKS = [  # name, lead cell (None: merged with the cell above), deadline
 def build_plan(path: Path, n_long: int = 0, nested: bool = True) -> Path:
     """A commune plan: header block as a borderless table, automatic STT, merges, a nested table."""
     doc = Document()
-    _add_numbering(doc, _numbering_xml([("decimal", "%1.")], {"91": {0: 1}, "92": {0: 1}}).replace(
+    _add_numbering(doc, _numbering_xml([("decimal", "%1.")], {"91": {}, "92": {0: 1}}).replace(
         'w:abstractNumId="7"', 'w:abstractNumId="77"'))
     head = doc.add_table(rows=2, cols=2)  # python-docx's default table style draws no borders
     for r, row in enumerate(HEADER_BLOCK):
@@ -171,6 +178,7 @@ def build_plan(path: Path, n_long: int = 0, nested: bool = True) -> Path:
         _fill(cells[1], f"Nhiệm vụ số hóa thứ {k + 1}")
         _fill(cells[2], "Phòng Văn hóa - Xã hội")
         _fill(cells[3], "Năm 2026")
+    doc.add_paragraph()  # Word always ends the body with a paragraph (LibreOffice's .doc writer needs it)
     doc.save(path)
     return path
 

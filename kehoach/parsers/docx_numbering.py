@@ -9,8 +9,11 @@ The model (ECMA-376 §17.9): a paragraph's numPr (or its style's) names a
 `w:num` (numId) and a level (ilvl); the num points at an `w:abstractNum` whose
 levels give the format (numFmt), the pattern (lvlText "%1.%2.") and the start
 value; a num may override a level's start (lvlOverride/startOverride), which is
-how a list restarts. Counters are kept per num instance; counting a level
-resets the levels below it.
+how a list restarts. As Word counts: the counters belong to the abstract
+list, so num instances sharing one abstractNum continue each other (LibreOffice
+writes a list as a first num with a startOverride and the rest on a plain
+num); a num's startOverride restarts the count when that num is first used.
+Counting a level resets the levels below it.
 """
 
 from __future__ import annotations
@@ -100,7 +103,8 @@ class Numbering:
     def __init__(self, numbering_xml: etree._Element | None) -> None:
         self._abstract: dict[str, dict[int, Level]] = {}
         self._nums: dict[str, _Num] = {}
-        self._counters: dict[str, dict[int, int]] = {}
+        self._counters: dict[str, dict[int, int]] = {}  # abstractNum id -> level -> last value printed
+        self._used: set[str] = set()  # num ids seen: their start overrides are applied once
         if numbering_xml is None:
             return
         for a in numbering_xml.findall(qn("w:abstractNum")):
@@ -113,12 +117,13 @@ class Numbering:
                     num.starts[int(o.get(qn("w:ilvl"), "0"))] = int(_val(start, "1") or "1")
             self._nums[n.get(qn("w:numId"), "")] = num
 
-    def save(self) -> dict[str, dict[int, int]]:
+    def save(self) -> tuple[dict[str, dict[int, int]], set[str]]:
         """The counters now, to read the same paragraphs twice (a table tried as a grid, then as text)."""
-        return {k: dict(v) for k, v in self._counters.items()}
+        return {k: dict(v) for k, v in self._counters.items()}, set(self._used)
 
-    def restore(self, state: dict[str, dict[int, int]]) -> None:
-        self._counters = {k: dict(v) for k, v in state.items()}
+    def restore(self, state: tuple[dict[str, dict[int, int]], set[str]]) -> None:
+        counters, used = state
+        self._counters, self._used = {k: dict(v) for k, v in counters.items()}, set(used)
 
     def _level(self, num: _Num, ilvl: int) -> Level:
         return self._abstract.get(num.abstract, {}).get(ilvl, Level())
@@ -128,10 +133,15 @@ class Numbering:
         num = self._nums.get(num_id)
         if num is None or num_id == "0":
             return ""
-        counters = self._counters.setdefault(num_id, {})
+        counters = self._counters.setdefault(num.abstract, {})
+        if num_id not in self._used:
+            self._used.add(num_id)
+            for lv, st in num.starts.items():  # a restarted list: the next number printed is the override
+                counters[lv] = st - 1
+                for deeper in [k for k in counters if k > lv]:
+                    del counters[deeper]
         level = self._level(num, ilvl)
-        start = num.starts.get(ilvl, level.start)
-        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]  # a new item at this level restarts the levels under it
         if level.fmt == "bullet":
@@ -142,6 +152,6 @@ class Numbering:
             if placeholder not in text:
                 continue
             lv = self._level(num, k)
-            value = counters.get(k, num.starts.get(k, lv.start))
+            value = counters.get(k, lv.start)
             text = text.replace(placeholder, format_number(value, "decimal" if level.legal else lv.fmt))
         return text.strip()
