@@ -23,6 +23,7 @@ from kehoach.normalize import catalog
 from kehoach.normalize.numbers import parse_amount
 from kehoach.normalize.records import build_item
 from kehoach.normalize.text import fold
+from kehoach.parsers.docx_source import parse_office
 from kehoach.parsers.grid import ParsedSource
 from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
@@ -56,6 +57,8 @@ def parse_source(info: InputFile) -> ParsedSource:
             raise UnsupportedInput(f"PDF has no text layer on any of its {source.page_count} pages (a scan): "
                                    "OCR is not supported yet")
         return source
+    if info.kind is FileKind.OFFICE:  # Word documents: .docx, and .doc/.odt through LibreOffice
+        return parse_office(info.path)
     raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
 
 

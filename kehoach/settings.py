@@ -116,3 +116,17 @@ HEADER_MAX_LINES = 45
 HEADER_TITLE_GAP = 1.8
 # A title (summary) runs at most this many lines.
 HEADER_TITLE_MAX_LINES = 10
+# --- Word documents (parsers/docx_source.py, area: docx) ---
+# A .docx has no pages before printing: its page text gets a synthetic A4 geometry, enough
+# for the header parser's column logic (left/right halves of the header block, centred lines).
+DOCX_PAGE_WIDTH = 595.0
+DOCX_MARGIN = 56.0
+DOCX_LINE_HEIGHT = 15.0
+# Width of one character of 13 pt Times New Roman, on average: how wide a centred line is drawn.
+DOCX_CHAR_WIDTH = 6.0
+# A borderless table with no column names and at most this many columns and rows lays out text
+# (Decree 30's header block is two columns by two or three rows; a signature, two by one).
+DOCX_LAYOUT_MAX_COLS = 3
+DOCX_LAYOUT_MAX_ROWS = 6
+# Converting a legacy .doc / .odt with LibreOffice headless: seconds before it is given up.
+OFFICE_CONVERT_TIMEOUT = 120

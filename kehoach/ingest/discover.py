@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -57,6 +58,48 @@ def sniff(head: bytes) -> FileKind:
             return FileKind.TEXT
         except UnicodeDecodeError:
             return FileKind.UNKNOWN
+
+
+# What an OFFICE container holds, told by content: a zip's members, an OLE file's stream names.
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_OLE_WORD = "WordDocument".encode("utf-16-le")  # the main stream of a legacy Word .doc
+_OLE_EXCEL = "Workbook".encode("utf-16-le")
+
+
+def office_format(path: Path) -> str:
+    """"docx", "odt", "doc", "xlsx", "xls", "ods", "zip" or "ole": what an OFFICE file really is.
+
+    A .docx is a zip holding word/document.xml, an .odt a zip whose `mimetype`
+    member names the text format, a legacy .doc an OLE file with a WordDocument
+    stream; the extension is not trusted (a renamed .doc is common).
+    """
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist())
+                if "word/document.xml" in names:
+                    return "docx"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+                if "mimetype" in names:
+                    mime = z.read("mimetype").strip()
+                    if mime == _ODT_MIMETYPE:
+                        return "odt"
+                    if mime.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+                        return "ods"
+        except (zipfile.BadZipFile, OSError, KeyError):
+            return "zip"
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        data = path.read_bytes()
+        if _OLE_WORD in data:
+            return "doc"
+        if _OLE_EXCEL in data:
+            return "xls"
+        return "ole"
+    return "unknown"
 
 
 def describe(path: Path) -> InputFile:

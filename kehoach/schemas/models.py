@@ -41,6 +41,17 @@ class Provenance(_Record):
     bbox: tuple[float, float, float, float] | None = None
     method: str
     confidence: float = Field(ge=0.0, le=1.0)
+    # Word documents (method "docx*") have no page geometry: their bbox is in table cells
+    # (x0 = first column, top = row, x1/bottom past the last ones), and row/col say it plainly.
+    table_index: int | None = Field(default=None, ge=0)
+    row: int | None = Field(default=None, ge=0)
+    col: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _table_cell(self) -> Provenance:
+        if self.method.startswith("docx") and self.bbox is not None and self.row is None:
+            self.col, self.row = int(self.bbox[0]), int(self.bbox[1])
+        return self
 
 
 class Item(_Record):
