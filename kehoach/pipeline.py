@@ -27,6 +27,7 @@ from kehoach.parsers.grid import ParsedSource
 from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
 from kehoach.parsers.pdf_tables import parse_pdf
+from kehoach.parsers.text_source import parse_text_file
 from kehoach.schemas import Document, Item, Mention
 
 
@@ -56,6 +57,8 @@ def parse_source(info: InputFile) -> ParsedSource:
             raise UnsupportedInput(f"PDF has no text layer on any of its {source.page_count} pages (a scan): "
                                    "OCR is not supported yet")
         return source
+    if info.kind is FileKind.TEXT:
+        return parse_text_file(info.path)
     raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
 
 

@@ -75,3 +75,33 @@ TABLE_END_GAP = 36.0
 RULE_MIN_SHARE = 0.6
 # Plans set their body text larger than their tables: a line this much larger ends a table.
 BODY_SIZE_RATIO = 1.15
+
+# --- plain-text front-end (ingest/encodings.py, parsers/text_*.py) ---
+# A UTF-8 file whose accented words are at least this share valid syllables is taken as UTF-8
+# without trying the legacy encodings (a TCVN3 or VNI file almost never decodes as UTF-8).
+UTF8_TRUST_SCORE = 0.5
+# UTF-16 without a BOM: at least this share of NUL bytes (every other byte of Latin text).
+UTF16_NUL_SHARE = 0.2
+# TCVN3 has no accented capitals (a font draws them): an accented letter is upper case when its
+# word's other letters are and this share of its line's letters is upper case (a heading).
+TCVN3_UPPER_LINE_SHARE = 0.8
+# A flattened table header (its column names wrapped) spans at most this many lines.
+TEXT_HEADER_MAX_LINES = 10
+# Assigning a flattened row's words to columns (parsers/text_cells.py), in log-score units:
+# a new cell opening on a capital/number gains TEXT_OPEN_BONUS, on a lower-case word loses
+# TEXT_OPEN_PENALTY (cells start with a capital); each new cell costs TEXT_NEW_CELL and each
+# empty cell skipped TEXT_SKIP_COST; going back at a line break to a column already started
+# (its next wrapped line) costs TEXT_BACK_COST, and within one line (never printed so) TEXT_REVISIT_COST.
+# A blank line between two lines favours a new cell (TEXT_BLANK_NEW) over staying (TEXT_BLANK_STAY).
+TEXT_OPEN_BONUS = 0.5
+TEXT_OPEN_PENALTY = 2.0
+TEXT_NEW_CELL = 0.5
+TEXT_SKIP_COST = 1.5
+TEXT_BACK_COST = 1.0
+TEXT_REVISIT_COST = 3.0
+TEXT_BLANK_NEW = 0.3
+TEXT_BLANK_STAY = -0.3
+# Without form feeds, a text file is cut into synthetic pages of this many lines (provenance only).
+TEXT_PAGE_LINES = 60
+# The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
+TEXT_HEADER_BLOCK_LINES = 16
