@@ -25,15 +25,15 @@ from kehoach.normalize.text import fold
 BODY_ROLES = ("lead", "coordinating", "monitoring")
 # words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
 _JOINERS = {"xa", "phuong", "cac", "va", "cua", "thuoc", "tren", "dia", "ban", "lien", "quan", "co", "don", "vi",
-            "nganh", "to", "chuc", "tren", "tai", "truc", "doan", "the", "ca", "nhan", "dan", "uy", "chuyen", "mon"}
+            "nganh", "to", "chuc", "tai", "truc", "doan", "the", "ca", "nhan", "dan", "uy", "chuyen", "mon"}
 _DEADLINE_WORDS = {"thuong", "xuyen", "hang", "nam", "quy", "thang", "truoc", "den", "het", "ngay", "giai", "doan",
                    "tu", "trong", "tuan", "dinh", "ky", "hoan", "thanh", "lien", "tuc", "moi", "khi", "nhu", "cau",
                    "i", "ii", "iii", "iv", "dot", "sau", "va", "tiep", "theo", "cuoi", "dau", "thoi", "gian"}
 _UNIT_WORDS = {"%", "thu", "bac", "ha", "tang", "nguoi", "ho", "so", "co", "xa", "luot", "ty", "le", "ti",
-               "doanh", "nghiep", "don", "vi", "chi", "van", "ban", "he", "thong", "km", "m2", "ha", "nhiem", "vu",
-               "san", "pham", "cuoc", "lop", "diem", "tram", "trieu", "dong", "nghin", "ty", "dong", "cai", "bo",
+               "doanh", "nghiep", "don", "vi", "chi", "van", "ban", "he", "thong", "km", "m2", "nhiem", "vu",
+               "san", "pham", "cuoc", "lop", "diem", "tram", "trieu", "dong", "nghin", "cai", "bo",
                "mo", "hinh", "ung", "dung", "tai", "khoan", "giao", "dich", "thiet", "bi", "chuong", "trinh",
-               "muc", "ke", "hoach", "bao", "cao", "truong", "hop", "phong", "trieu", "ban", "kenh", "dia"}
+               "muc", "ke", "hoach", "bao", "cao", "truong", "hop", "phong", "kenh", "dia"}
 _NUMERIC = re.compile(r"^[≥≤><=~+]*\d[\d.,/%]*%?$|^[≥≤><=%]$|^\d+%$")
 
 
@@ -53,10 +53,10 @@ def _body_words() -> frozenset[str]:
         words.update(choice.split())
     words.update({"phong", "van", "hoa", "xa", "hoi", "ubnd", "hdnd", "trung", "tam", "phuc", "vu", "hanh",
                   "chinh", "cong", "an", "y", "te", "tram", "kinh", "quan", "su", "mat", "tran", "to", "quoc",
-                  "doan", "thanh", "nien", "hoi", "phu", "nu", "nong", "dan", "cuu", "chien", "binh", "ngan",
+                  "doan", "thanh", "nien", "phu", "nu", "nong", "dan", "cuu", "chien", "binh", "ngan",
                   "hang", "buu", "dien", "vien", "thong", "viettel", "vnpt", "doanh", "nghiep", "truong", "hoc",
                   "cnscd", "ttpvhcc", "vhxh", "ban", "chi", "huy", "dang", "uy", "bch", "bcd", "dao", "dich",
-                  "tong", "hop", "nganh", "co", "quan", "don", "vi", "cac", "chi", "nhanh", "giao", "dich"})
+                  "tong", "hop", "nganh", "co", "don", "vi", "cac", "nhanh", "giao"})
     return frozenset(words)
 
 
@@ -68,7 +68,8 @@ def emission(word: str, role: str, numeric_result: bool) -> float:
     """How much `word` looks like a word of a `role` column (log-odds-like, 0 = no opinion)."""
     t = _token(word)
     numeric = bool(_NUMERIC.match(word.strip(".,;()")))
-    body = t in _body_words()
+    parts = re.findall(r"[a-z0-9]+", t)
+    body = bool(parts) and all(p in _body_words() for p in parts)
     if role == "name":
         return -0.3 if numeric and word.strip() in ("%", "≥", "≤") else 0.0
     if role in BODY_ROLES:
@@ -82,7 +83,7 @@ def emission(word: str, role: str, numeric_result: bool) -> float:
     if role == "result":
         if numeric:
             return 1.5
-        return -0.4 if numeric_result else (-0.2 if body else 0.0)
+        return -0.1 if numeric_result else (-0.2 if body else 0.0)
     if role == "deadline":
         if numeric or re.match(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$", word.strip(".,;()")):
             return 2.0
@@ -144,7 +145,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
                     if c2 == c:
                         cost = 0.0
                     elif c2 > m:
-                        cost = opens - settings.TEXT_NEW_CELL - skip * (c2 - m - 1)
+                        cost = opens - settings.TEXT_NEW_CELL_IN_LINE - skip * (c2 - m - 1)
                     else:
                         cost = -settings.TEXT_REVISIT_COST
                 m2 = max(m, c2)

@@ -26,6 +26,8 @@ _NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in ROLE_NAMES.values() 
 _ROW_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3}){0,2})\.?(?=\s|$)(?P<rest>.*)$")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
           "XVI", "XVII", "XVIII", "XIX", "XX"]
+_BARE = {"don vi", "co quan", "don vi thuc hien"}
+_STT_SPLIT = re.compile(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
 
@@ -54,6 +56,14 @@ def _boundaries(folded: str) -> list[int]:
     return sorted(cuts)
 
 
+def _piece_score(piece: str) -> float:
+    """1 for a column name, -2 for none; a bare "đơn vị" / "cơ quan" is the start of a longer
+    name ("Đơn vị" / "chủ trì" wrapped), so it scores below its whole."""
+    if piece in _BARE:
+        return -1.0
+    return 1.0 if role_of(piece) else -2.0
+
+
 def split_column_names(text: str) -> list[str]:
     """Column names in a header flattened to one string, split where the best set of names results.
 
@@ -67,7 +77,7 @@ def split_column_names(text: str) -> list[str]:
     for j in range(1, len(cuts)):
         for i in range(j):
             piece = folded[cuts[i]:cuts[j]].strip()
-            score = best[i][0] + (1.0 if role_of(piece) else -2.0)
+            score = best[i][0] + _piece_score(piece)
             if score > best[j][0]:
                 best[j] = (score, best[i][1] + [cuts[i]])
     starts = best[-1][1] + [len(folded)]
@@ -104,11 +114,8 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
             break
         parts.append(line)
         end = k + 1
-    texts = split_column_names(" ".join(p for p in parts if p))
-    # "ST" / "T Chỉ tiêu": the STT name split over two lines leaves a lone "T"
-    if len(texts) >= 2 and fold(texts[0]) in ("st", "s") and fold(texts[1]).startswith("t "):
-        texts = ["STT", texts[1][2:]] + texts[2:]
-    texts = [t for t in texts if fold(t) not in ("t",)]
+    # "ST" / "T Chỉ tiêu": the STT name wrapped over two lines
+    texts = split_column_names(_STT_SPLIT.sub("STT", " ".join(p for p in parts if p)))
     roles = roles_of(texts, keep_repeats=True)
     if "name" not in roles or sum(1 for r in roles if r) < settings.HEADER_MIN_ROLES:
         return None
@@ -118,7 +125,8 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
     if "lead" not in roles and "monitoring" in roles:
         k = roles.index("monitoring")
         if "chu tri" in fold(texts[k]):
-            roles[k] = "lead"
+            # the interpreter reads the grid's header text again: name the column by its lead part
+            roles[k], texts[k] = "lead", texts[k].split(",")[0]
     return TextHeader(start=at, end=end, roles=roles, texts=texts)
 
 
