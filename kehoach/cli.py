@@ -114,7 +114,8 @@ def extract(
     documents: list[Document] = [r.document for r in results]
     items: list[Item] = [it for r in results for it in r.items]
     mentions: list[Mention] = [m for r in results for m in r.mentions]
-    write_all(output, {"documents": documents, "items": items, "mentions": mentions}, formats)
+    targets = [t for r in results for t in r.targets]  # numeric targets stated in the body text
+    write_all(output, {"documents": documents, "items": items, "mentions": mentions, "targets": targets}, formats)
     (output / "run.json").write_text(json.dumps(_manifest(results, formats), ensure_ascii=False, indent=1),
                                      encoding="utf-8")
     if not quiet:

@@ -28,7 +28,8 @@ from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
 from kehoach.parsers.pdf_tables import parse_pdf
 from kehoach.parsers.text_source import parse_text_file
-from kehoach.schemas import Document, Item, Mention
+from kehoach.parsers.text_targets import body_targets
+from kehoach.schemas import BodyTarget, Document, Item, Mention
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class FileResult:
     document: Document
     items: list[Item] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    targets: list[BodyTarget] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -106,7 +108,9 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
         budget_total=budget_total, budget_unit=interp.budget_unit if budget_total is not None else None,
         warnings=warnings,
     )
-    return FileResult(document=doc, items=items, mentions=mentions)
+    targets = [BodyTarget(source_file=source_file, doc_id=doc_id, text=t.text, target=t.target, page=t.page,
+                          line=t.line) for t in body_targets(source.pages)]
+    return FileResult(document=doc, items=items, mentions=mentions, targets=targets)
 
 
 def failed(path: Path, info: InputFile | None, reason: str) -> FileResult:
