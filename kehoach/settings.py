@@ -101,7 +101,16 @@ TEXT_SKIP_COST = 1.5
 TEXT_BACK_COST = 3.0
 TEXT_REVISIT_COST = 3.0
 TEXT_BLANK_NEW = 0.3
+# A unit cell opens on a body's first word (units.BODY_HEADS): bonus, else penalty; a cell never
+# opens mid-line right after "-", "&", "và", "của" (the name goes on); trailing empty cells
+# (a parent row, no partner body) cost TEXT_END_SKIP_COST each.
+TEXT_HEAD_BONUS = 0.5
+TEXT_NOT_HEAD_PENALTY = 1.0
+TEXT_OPEN_END_PENALTY = 2.0
+TEXT_END_SKIP_COST = 0.5
 TEXT_BLANK_STAY = -0.3
+# A header printed again on a new page: its lines spell at least this share of the first one's names.
+TEXT_REPEAT_SHARE = 0.9
 # Without form feeds, a text file is cut into synthetic pages of this many lines (provenance only).
 TEXT_PAGE_LINES = 60
 # The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".

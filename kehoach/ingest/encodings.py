@@ -126,7 +126,8 @@ def vietnamese_score(text: str) -> float:
         if w.isascii():
             continue
         seen += 1
-        good += is_syllable(w)
+        # a letter of the wrong case inside a word ("chuyÓn") is a wrong decoding, not a word
+        good += is_syllable(w) and (w.islower() or w.isupper() or w[1:].islower())
     # a symbol glued inside a word ("Kõ ho¹ch" read wrongly) splits it: count those splits as bad
     bad_glue = len(re.findall(r"[^\W\d_][^\w\s.,;:!?()\"'/%\-–]+[^\W\d_]", text))
     return good / (seen + bad_glue) if seen + bad_glue else 0.0

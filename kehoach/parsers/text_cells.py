@@ -21,6 +21,7 @@ from functools import lru_cache
 from kehoach import settings
 from kehoach.normalize import catalog
 from kehoach.normalize.text import fold
+from kehoach.normalize.units import BODY_HEADS
 
 BODY_ROLES = ("lead", "coordinating", "monitoring")
 # words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
@@ -103,6 +104,28 @@ def _opens_cell(word: str) -> float:
     return -settings.TEXT_OPEN_PENALTY
 
 
+_OPEN_END = re.compile(r"(?:^(?:và|của|thuộc|với|các|cho|tại|trên|về)$|[-&/(]$)", re.IGNORECASE)
+
+
+def _heads(words: list[Word]) -> list[bool]:
+    """Does a body's name start at each word ("Phòng ...", "Trung tâm ...", "Các cơ quan ...")?"""
+    out = []
+    for i, w in enumerate(words):
+        pair = fold(w.text + (" " + words[i + 1].text if i + 1 < len(words) else ""))
+        out.append(w.text[:1].isupper() and any(pair == h or pair.startswith(h + " ") for h in BODY_HEADS))
+    return out
+
+
+def _open_cost(words: list[Word], i: int, role: str, heads: list[bool]) -> float:
+    """What opening a new cell of `role` at word i is worth, beyond its first letter."""
+    cost = _opens_cell(words[i].text)
+    if role in BODY_ROLES:
+        cost += settings.TEXT_HEAD_BONUS if heads[i] else -settings.TEXT_NOT_HEAD_PENALTY
+    if not words[i].line_start and i and _OPEN_END.search(words[i - 1].text):
+        cost -= settings.TEXT_OPEN_END_PENALTY  # "Phòng Văn hóa - | Xã hội": a name does not end on "-"
+    return cost
+
+
 def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[int]:
     """The column index (into `roles`) of each word, by Viterbi over (column, furthest column)."""
     n_cols = len(roles)
@@ -114,6 +137,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
     score = [neg] * size
     back: list[list[int]] = []
     em = [[emission(w.text, r, numeric_result) for r in roles] for w in words]
+    heads = _heads(words)
     skip = settings.TEXT_SKIP_COST
     for c in range(n_cols):
         # the first word opens column c; columns before it are empty
@@ -123,7 +147,8 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
         w = words[i]
         new = [neg] * size
         ptr = [-1] * size
-        opens = _opens_cell(w.text)
+        opens_at = [_open_cost(words, i, r, heads) for r in roles]
+        lower = _opens_cell(w.text) < 0
         for s in range(size):
             base = score[s]
             if base <= neg / 2:
@@ -134,10 +159,10 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
                     if c2 == c:
                         cost = settings.TEXT_BLANK_STAY if w.blank_before else 0.0
                     elif c2 > m:
-                        cost = opens - settings.TEXT_NEW_CELL - skip * (c2 - m - 1) \
+                        cost = opens_at[c2] - settings.TEXT_NEW_CELL - skip * (c2 - m - 1) \
                             + (settings.TEXT_BLANK_NEW if w.blank_before else 0.0)
                     else:
-                        cost = -settings.TEXT_BACK_COST + (0.0 if opens < 0 else -0.5) \
+                        cost = -settings.TEXT_BACK_COST + (0.0 if lower else -0.5) \
                             + (settings.TEXT_BLANK_NEW if w.blank_before else 0.0)
                 else:
                     if c2 < c:
@@ -145,7 +170,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
                     if c2 == c:
                         cost = 0.0
                     elif c2 > m:
-                        cost = opens - settings.TEXT_NEW_CELL_IN_LINE - skip * (c2 - m - 1)
+                        cost = opens_at[c2] - settings.TEXT_NEW_CELL_IN_LINE - skip * (c2 - m - 1)
                     else:
                         cost = -settings.TEXT_REVISIT_COST
                 m2 = max(m, c2)
@@ -157,7 +182,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
         score = new
         back.append(ptr)
     # columns never reached are empty
-    final = [score[s] - skip * (n_cols - 1 - s % n_cols) for s in range(size)]
+    final = [score[s] - settings.TEXT_END_SKIP_COST * (n_cols - 1 - s % n_cols) for s in range(size)]
     s = max(range(size), key=final.__getitem__)
     path = []
     for i in range(len(words) - 1, -1, -1):

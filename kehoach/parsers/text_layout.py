@@ -64,14 +64,11 @@ def _piece_score(piece: str) -> float:
     return 1.0 if role_of(piece) else -2.0
 
 
-def split_column_names(text: str) -> list[str]:
-    """Column names in a header flattened to one string, split where the best set of names results.
+def _split_score(text: str) -> float:
+    return _best_split(fold(text))[0]
 
-    Dynamic programming over the possible cuts: a piece that is a known column
-    name scores 1, a piece that is not costs 2, so "Yêu cầu về kết quả" stays one
-    name although "kết quả" alone is one too.
-    """
-    folded = fold(text)
+
+def _best_split(folded: str) -> tuple[float, list[int]]:
     cuts = _boundaries(folded) + [len(folded)]
     best: list[tuple[float, list[int]]] = [(0.0, [])] + [(-1e9, [])] * (len(cuts) - 1)
     for j in range(1, len(cuts)):
@@ -80,7 +77,18 @@ def split_column_names(text: str) -> list[str]:
             score = best[i][0] + _piece_score(piece)
             if score > best[j][0]:
                 best[j] = (score, best[i][1] + [cuts[i]])
-    starts = best[-1][1] + [len(folded)]
+    return best[-1]
+
+
+def split_column_names(text: str) -> list[str]:
+    """Column names in a header flattened to one string, split where the best set of names results.
+
+    Dynamic programming over the possible cuts: a piece that is a known column
+    name scores 1, a piece that is not costs 2, so "Yêu cầu về kết quả" stays one
+    name although "kết quả" alone is one too.
+    """
+    folded = fold(text)
+    starts = _best_split(folded)[1] + [len(folded)]
     # map cuts on the folded text back onto the printed text (fold keeps one char per char here
     # except for a few ligatures; fall back to word counts)
     words = text.split()
@@ -98,8 +106,29 @@ def split_column_names(text: str) -> list[str]:
     return [o for o in out if o]
 
 
-def is_row_start(line: str) -> bool:
-    return _ROW_CODE.match(line) is not None
+def _squeeze(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def repeated_header_end(lines: list[str], at: int, header: TextHeader) -> int | None:
+    """Past-the-end line of the table's header printed again at line `at` (a new page), else None.
+
+    The repeat is the same words: lines are taken while they spell the first
+    header's names in order, so the data line after a one-line repeat stays data.
+    """
+    target = _squeeze(" ".join(header.texts[1:]))
+    if not _STT_OPEN.match(fold(lines[at])):
+        return None
+    got = _squeeze(re.sub(r"^\s*\S+", "", lines[at], count=1))  # its STT word
+    if not target.startswith(got):
+        return None
+    end = at + 1
+    while end < len(lines) and len(got) < len(target):
+        nxt = got + _squeeze(lines[end])
+        if not target.startswith(nxt):
+            break
+        got, end = nxt, end + 1
+    return end if len(got) >= settings.TEXT_REPEAT_SHARE * len(target) else None
 
 
 def read_header(lines: list[str], at: int) -> TextHeader | None:
@@ -108,17 +137,25 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
         return None
     parts: list[str] = []
     end = at
+    score = -1e9
     for k in range(at, min(len(lines), at + settings.TEXT_HEADER_MAX_LINES)):
         line = lines[k].strip()
         if k > at and line and (_ROW_CODE.match(line) and not _STT_OPEN.match(fold(line))):
             break
+        if line:
+            # a line that adds no column name (a data line under a one-line header) ends it
+            with_line = _split_score(_STT_SPLIT.sub("STT", " ".join(p for p in parts + [line] if p)))
+            if k > at and with_line < score:
+                break
+            score = with_line
         parts.append(line)
         end = k + 1
     # "ST" / "T Chỉ tiêu": the STT name wrapped over two lines
     texts = split_column_names(_STT_SPLIT.sub("STT", " ".join(p for p in parts if p)))
-    roles = roles_of(texts, keep_repeats=True)
-    if "name" not in roles or sum(1 for r in roles if r) < settings.HEADER_MIN_ROLES:
+    strict = roles_of(texts)  # a role named twice counts once while deciding it is a header
+    if "name" not in strict or sum(1 for r in strict if r and r != "stt") < settings.HEADER_MIN_ROLES - 1:
         return None
+    roles = roles_of(texts, keep_repeats=True)
     if roles[0] != "stt":
         roles, texts = ["stt"] + roles, ["STT"] + texts
     # "Đơn vị chủ trì, theo dõi, đánh giá" with no other lead column: the body that leads it

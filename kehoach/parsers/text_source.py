@@ -23,7 +23,7 @@ from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header import DOCUMENT_TYPES
 from kehoach.parsers.text_cells import split_row
-from kehoach.parsers.text_layout import Numbering, TextHeader, is_page_number, read_header
+from kehoach.parsers.text_layout import Numbering, TextHeader, is_page_number, read_header, repeated_header_end
 
 METHOD = "text"
 _ORGANS = ("uy ban nhan dan", "ubnd", "dang uy", "hoi dong nhan dan", "ban chi dao", "ban thuong vu")
@@ -83,10 +83,10 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
             folded = fold(texts[end].strip())
             if _TABLE_END.match(folded) or (fold(texts[end]).rstrip(" :") in DOCUMENT_TYPES and _is_upper(texts[end])):
                 break
-            again = read_header(texts, end)
-            if again is not None and again.roles != h.roles:
+            again = repeated_header_end(texts, end, h)
+            if again is None and read_header(texts, end) is not None:
                 break  # another table
-            end = again.end if again is not None else end + 1
+            end = again if again is not None else end + 1
         found.append((h, end))
         k = end
     return found
@@ -99,9 +99,9 @@ def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, 
     rows: list[tuple[str, bool, list[_Line]]] = []
     k = h.end
     while k < end:
-        again = read_header(texts, k) if k > h.end else None
+        again = repeated_header_end(texts, k, h) if k > h.end else None
         if again is not None:
-            k = again.end
+            k = again
             continue
         line = lines[k]
         start = numbering.accept(line.text)
