@@ -27,6 +27,7 @@ from kehoach.parsers.grid import ParsedSource
 from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
 from kehoach.parsers.pdf_tables import parse_pdf
+from kehoach.parsers.text_caption import fill_from_caption
 from kehoach.parsers.text_source import parse_text_file
 from kehoach.parsers.text_targets import body_targets
 from kehoach.schemas import BodyTarget, Document, Item, Mention
@@ -69,9 +70,12 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     doc_id = doc_id_for(info, info.path)
     interp = interpret(source.grids, catalog.matches_indicator)
     table_text = "\n".join(c.text for g in source.grids for c in g.cells)
+    if source.method == "text":  # the text front-end keeps appendix captions out of the page text
+        table_text += "\n" + "\n".join(g.caption for g in source.grids)
     # the signature closes the body before the appendices ("Phụ lục ..."); tables in the body come before it
     appendix_page = min((g.page for g in source.grids if "phu luc" in fold(g.caption)), default=None)
     header = parse_header(source.pages, table_text, appendix_page)
+    header = fill_from_caption(header, [g.caption for g in source.grids])  # an appendix names its plan
     warnings = list(interp.warnings)
     with_tables = {g.page for g in source.grids}
     scanned = [p.page for p in source.pages if p.images and not p.lines and p.page not in with_tables]

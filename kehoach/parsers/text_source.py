@@ -188,9 +188,11 @@ def parse_text(text: str) -> ParsedSource:
     in_table: set[int] = set()
     prev_end = 0
     for h, end in tables:
-        caption_lines = [ln.text.strip() for ln in lines[prev_end:h.start] if ln.text.strip()]
-        grids.append(_grid(lines, h, end, "\n".join(caption_lines[-_CAPTION_LINES:])))
-        in_table.update(range(h.start, end))
+        above = [k for k in range(prev_end, h.start) if lines[k].text.strip()][-_CAPTION_LINES:]
+        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above)))
+        # the appendix title belongs to the table, not to the body (nor to the signature above it)
+        titled = [k for k in above if fold(lines[k].text).startswith("phu luc")]
+        in_table.update(range(titled[0] if titled else h.start, end))
         prev_end = end
     body = [ln for k, ln in enumerate(lines) if k not in in_table]
     pages = _pages(_header_block(lines, body))
