@@ -104,6 +104,11 @@ TEXT_BLANK_NEW = 0.3
 # A unit cell opens on a body's first word (units.BODY_HEADS): bonus, else penalty; a cell never
 # opens mid-line right after "-", "&", "và", "của" (the name goes on); trailing empty cells
 # (a parent row, no partner body) cost TEXT_END_SKIP_COST each.
+# A catalog word in a unit column scores this times its log-odds (catalog share against its share
+# of the document's own text), bounded: common words of the plan ("phát triển") say nothing.
+TEXT_BODY_ODDS_SCALE = 0.5
+TEXT_BODY_WORD_MIN = -0.5
+TEXT_BODY_WORD_MAX = 0.8
 TEXT_HEAD_BONUS = 0.5
 TEXT_NOT_HEAD_PENALTY = 1.0
 TEXT_OPEN_END_PENALTY = 2.0

@@ -14,6 +14,7 @@ the most likely assignment; an empty cell is a column skipped, at a price.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,7 +66,39 @@ def _token(word: str) -> str:
     return fold(word).strip(".,;:()\"“”'")
 
 
-def emission(word: str, role: str, numeric_result: bool) -> float:
+@dataclass(slots=True)
+class Vocabulary:
+    """Word counts of the whole document: how common a word is in its own running text.
+
+    A word of the body catalog ("phát triển", "khoa học") that the document uses
+    everywhere says little about a unit column; one it rarely uses outside the
+    unit cells ("Phòng", "Trạm", "CNSCĐ") says much. Log-odds against this.
+    """
+
+    counts: dict[str, int]
+    total: int
+
+    @classmethod
+    def of(cls, text: str) -> Vocabulary:
+        counts: dict[str, int] = {}
+        for t in re.findall(r"[a-z0-9]+", fold(text)):
+            counts[t] = counts.get(t, 0) + 1
+        return cls(counts, sum(counts.values()))
+
+    def share(self, token: str) -> float:
+        return (self.counts.get(token, 0) + 1) / (self.total + len(self.counts) + 1)
+
+
+def _body_odds(parts: list[str], vocab: Vocabulary | None) -> float:
+    body = _body_words()
+    if vocab is None:
+        return settings.TEXT_BODY_WORD_MAX
+    inside = 1.0 / len(body)
+    odds = min(math.log(inside / vocab.share(p)) for p in parts)
+    return max(settings.TEXT_BODY_WORD_MIN, min(settings.TEXT_BODY_WORD_MAX, settings.TEXT_BODY_ODDS_SCALE * odds))
+
+
+def emission(word: str, role: str, numeric_result: bool, vocab: Vocabulary | None = None) -> float:
     """How much `word` looks like a word of a `role` column (log-odds-like, 0 = no opinion)."""
     t = _token(word)
     numeric = bool(_NUMERIC.match(word.strip(".,;()")))
@@ -76,7 +109,9 @@ def emission(word: str, role: str, numeric_result: bool) -> float:
     if role in BODY_ROLES:
         if numeric:
             return -2.0
-        return 0.8 if body else (0.0 if t in _JOINERS or not t else -1.2)
+        if t in _JOINERS or not t:
+            return 0.0
+        return _body_odds(parts, vocab) if body else -1.2
     if role == "unit_of_measure":
         if word.strip() == "%":
             return 3.0
@@ -84,7 +119,7 @@ def emission(word: str, role: str, numeric_result: bool) -> float:
     if role == "result":
         if numeric:
             return 1.5
-        return -0.1 if numeric_result else (-0.2 if body else 0.0)
+        return -0.1 if numeric_result else 0.0
     if role == "deadline":
         if numeric or re.match(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$", word.strip(".,;()")):
             return 2.0
@@ -126,7 +161,7 @@ def _open_cost(words: list[Word], i: int, role: str, heads: list[bool]) -> float
     return cost
 
 
-def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[int]:
+def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None) -> list[int]:
     """The column index (into `roles`) of each word, by Viterbi over (column, furthest column)."""
     n_cols = len(roles)
     if not words:
@@ -136,7 +171,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
     size = n_cols * n_cols
     score = [neg] * size
     back: list[list[int]] = []
-    em = [[emission(w.text, r, numeric_result) for r in roles] for w in words]
+    em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
     heads = _heads(words)
     skip = settings.TEXT_SKIP_COST
     for c in range(n_cols):
@@ -191,7 +226,8 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool) -> list[in
     return path[::-1]
 
 
-def split_row(lines: list[str], roles: list[str], numeric_result: bool) -> dict[int, str]:
+def split_row(lines: list[str], roles: list[str], numeric_result: bool,
+              vocab: Vocabulary | None = None) -> dict[int, str]:
     """The text of each column of one row (line breaks kept), from its output lines."""
     words: list[Word] = []
     blank = False
@@ -203,7 +239,7 @@ def split_row(lines: list[str], roles: list[str], numeric_result: bool) -> dict[
         for j, t in enumerate(toks):
             words.append(Word(t, k, blank and j == 0, j == 0))
         blank = False
-    cols = assign(words, roles, numeric_result)
+    cols = assign(words, roles, numeric_result, vocab)
     out: dict[int, list[list[str]]] = {}
     last_line: dict[int, int] = {}
     for w, c in zip(words, cols, strict=True):

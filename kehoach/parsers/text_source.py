@@ -22,7 +22,7 @@ from kehoach.ingest.encodings import read_text
 from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header import DOCUMENT_TYPES
-from kehoach.parsers.text_cells import split_row
+from kehoach.parsers.text_cells import Vocabulary, split_row
 from kehoach.parsers.text_layout import Numbering, TextHeader, is_page_number, read_header, repeated_header_end
 
 METHOD = "text"
@@ -116,7 +116,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, 
     return rows
 
 
-def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> Grid:
+def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Vocabulary) -> Grid:
     roles = [r or "note" for r in h.roles]
     value_roles = roles[1:]
     numeric_result = "unit_of_measure" in roles
@@ -126,7 +126,7 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> Grid:
             title = collapse(" ".join(ln.text for ln in row_lines))
             table.append([code, title] + [None] * (len(roles) - 2))
             continue
-        cells = split_row([ln.text for ln in row_lines], value_roles, numeric_result)
+        cells = split_row([ln.text for ln in row_lines], value_roles, numeric_result, vocab)
         table.append([code] + [cells.get(c, "") for c in range(len(value_roles))])
     first = lines[h.start]
     last = lines[end - 1] if end > 0 else first
@@ -184,12 +184,13 @@ def parse_text(text: str) -> ParsedSource:
     restored = restore_if_needed(text.split("\n"))
     lines = _split_pages("\n".join(restored))
     tables = _find_tables(lines)
+    vocab = Vocabulary.of(text)
     grids: list[Grid] = []
     in_table: set[int] = set()
     prev_end = 0
     for h, end in tables:
         above = [k for k in range(prev_end, h.start) if lines[k].text.strip()][-_CAPTION_LINES:]
-        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above)))
+        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above), vocab))
         # the appendix title belongs to the table, not to the body (nor to the signature above it)
         titled = [k for k in above if fold(lines[k].text).startswith("phu luc")]
         in_table.update(range(titled[0] if titled else h.start, end))
