@@ -109,6 +109,8 @@ TEXT_BLANK_NEW = 0.3
 TEXT_BODY_ODDS_SCALE = 0.5
 TEXT_BODY_WORD_MIN = -0.5
 TEXT_BODY_WORD_MAX = 0.8
+# Below this many words a document is too short to tell its common words: catalog words score the maximum.
+TEXT_VOCAB_MIN_WORDS = 1000
 TEXT_HEAD_BONUS = 0.5
 TEXT_NOT_HEAD_PENALTY = 1.0
 TEXT_OPEN_END_PENALTY = 2.0

@@ -91,7 +91,7 @@ class Vocabulary:
 
 def _body_odds(parts: list[str], vocab: Vocabulary | None) -> float:
     body = _body_words()
-    if vocab is None:
+    if vocab is None or vocab.total < settings.TEXT_VOCAB_MIN_WORDS:  # too little text to judge
         return settings.TEXT_BODY_WORD_MAX
     inside = 1.0 / len(body)
     odds = min(math.log(inside / vocab.share(p)) for p in parts)
