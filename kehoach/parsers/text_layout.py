@@ -138,8 +138,12 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
     parts: list[str] = []
     end = at
     score = -1e9
-    for k in range(at, min(len(lines), at + settings.TEXT_HEADER_MAX_LINES)):
+    printed = 0
+    for k in range(at, len(lines)):
         line = lines[k].strip()
+        printed += bool(line)
+        if printed > settings.TEXT_HEADER_MAX_LINES:
+            break
         if k > at and line and (_ROW_CODE.match(line) and not _STT_OPEN.match(fold(line))):
             break
         if line:
@@ -221,3 +225,13 @@ class Numbering:
 
 def is_page_number(line: str) -> bool:
     return _PAGE_NUMBER.match(line) is not None
+
+
+def same_table(a: TextHeader, b: TextHeader) -> bool:
+    """Is header `b` the table `a` printed again, as far as a text extraction lets us see?
+
+    A PDF-to-text tool may mix the repeated header of a new page with the first
+    cells under it, so the two are compared by their roles, loosely.
+    """
+    ra, rb = {r for r in a.roles if r}, {r for r in b.roles if r}
+    return len(ra & rb) >= settings.TEXT_REPEAT_SHARE * min(len(ra), len(rb))

@@ -23,7 +23,14 @@ from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header import DOCUMENT_TYPES
 from kehoach.parsers.text_cells import Vocabulary, split_row
-from kehoach.parsers.text_layout import Numbering, TextHeader, is_page_number, read_header, repeated_header_end
+from kehoach.parsers.text_layout import (
+    Numbering,
+    TextHeader,
+    is_page_number,
+    read_header,
+    repeated_header_end,
+    same_table,
+)
 
 METHOD = "text"
 _ORGANS = ("uy ban nhan dan", "ubnd", "dang uy", "hoi dong nhan dan", "ban chi dao", "ban thuong vu")
@@ -68,6 +75,15 @@ def _split_pages(text: str) -> list[_Line]:
     return out
 
 
+def _repeat_end(texts: list[str], at: int, h: TextHeader) -> int | None:
+    """Past-the-end line of table `h`'s header printed again at `at`, or None."""
+    end = repeated_header_end(texts, at, h)
+    if end is not None:
+        return end
+    again = read_header(texts, at)
+    return again.end if again is not None and same_table(h, again) else None
+
+
 def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
     """Each table's header and its past-the-end line index (into `lines`)."""
     texts = [ln.text for ln in lines]
@@ -83,7 +99,7 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
             folded = fold(texts[end].strip())
             if _TABLE_END.match(folded) or (fold(texts[end]).rstrip(" :") in DOCUMENT_TYPES and _is_upper(texts[end])):
                 break
-            again = repeated_header_end(texts, end, h)
+            again = _repeat_end(texts, end, h)
             if again is None and read_header(texts, end) is not None:
                 break  # another table
             end = again if again is not None else end + 1
@@ -99,7 +115,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, 
     rows: list[tuple[str, bool, list[_Line]]] = []
     k = h.end
     while k < end:
-        again = repeated_header_end(texts, k, h) if k > h.end else None
+        again = _repeat_end(texts, k, h) if k > h.end else None
         if again is not None:
             k = again
             continue
