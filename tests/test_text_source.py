@@ -119,3 +119,16 @@ def test_whitespace_only_file_fails_with_a_reason(tmp_path):
     path.write_text("  \n\n \n", encoding="utf-8")
     result = process_file(path)
     assert result.failed and "empty" in result.document.error
+
+
+def test_header_columns_joined_on_one_line_are_cut_apart(tmp_path):
+    # pdfium / pdftotext put the two header columns on one line; a form feed glued to a page number
+    text = ("UBND PHƯỜNG TAM PHƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 97/KH-BCĐ Tam Phước, ngày 16 tháng 10 năm 2025\nKẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW\n"
+            "Căn cứ Nghị quyết số 57-NQ/TW;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Hồng Nhung\f2\nPhụ lục I\n")
+    path = tmp_path / "joined.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = process_file(path).document
+    assert (doc.admin_unit_type, doc.admin_unit_name) == ("phường", "Tam Phước")
+    assert (doc.doc_number, doc.issue_date) == ("97/KH-BCĐ", "2025-10-16")
+    assert (doc.signer_title, doc.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng Nhung")

@@ -63,8 +63,8 @@ def restore_if_needed(lines: list[str]) -> list[str]:
 def _split_pages(text: str) -> list[_Line]:
     """Lines with their page: a form feed starts a page; without any, every TEXT_PAGE_LINES lines."""
     out: list[_Line] = []
-    raw = text.split("\n")
     has_ff = "\f" in text
+    raw = text.replace("\f", "\n\f").split("\n") if has_ff else text.split("\n")  # a page starts a line
     page = 1
     for i, line in enumerate(raw):
         if has_ff:
@@ -72,6 +72,29 @@ def _split_pages(text: str) -> list[_Line]:
         else:
             page = 1 + i // settings.TEXT_PAGE_LINES
         out.append(_Line(line.replace("\f", ""), i, page))
+    return out
+
+
+# the right-hand column of the header block (Decree 30/2020 layout): national name, motto, place and date
+_RIGHT_COLUMN = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s){0,3}"
+                           r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*,\s*ngày\b)")
+
+
+def _split_header_columns(lines: list[_Line]) -> list[_Line]:
+    """Header-block lines where a tool joined the two columns ("UBND XÃ A    CỘNG HÒA XÃ HỘI ...")
+    cut back into the left and the right part, so the header parser sees each column's lines."""
+    doc_at = next((i for i, ln in enumerate(lines) if fold(ln.text).rstrip(" :") in DOCUMENT_TYPES
+                   and _is_upper(ln.text)), None)
+    if doc_at is None:
+        return lines
+    out: list[_Line] = []
+    for i, ln in enumerate(lines):
+        m = _RIGHT_COLUMN.search(ln.text) if i < doc_at and doc_at - i <= settings.TEXT_HEADER_BLOCK_LINES else None
+        if m and ln.text[:m.start()].strip():
+            out.append(_Line(ln.text[:m.start()].rstrip(), ln.index, ln.page))
+            out.append(_Line(ln.text[m.end():], ln.index, ln.page))
+        else:
+            out.append(ln)
     return out
 
 
@@ -212,7 +235,7 @@ def parse_text(text: str) -> ParsedSource:
         in_table.update(range(titled[0] if titled else h.start, end))
         prev_end = end
     body = [ln for k, ln in enumerate(lines) if k not in in_table]
-    pages = _pages(_header_block(lines, body))
+    pages = _pages(_header_block(lines, _split_header_columns(body)))
     # a plan without tables still reports its page count from the whole file
     page_count = max((ln.page for ln in lines), default=1)
     while len(pages) < page_count:
