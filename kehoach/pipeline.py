@@ -28,7 +28,10 @@ from kehoach.parsers.grid import ParsedSource
 from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
 from kehoach.parsers.pdf_tables import parse_pdf
-from kehoach.schemas import Document, Item, Mention
+from kehoach.parsers.text_caption import fill_from_caption
+from kehoach.parsers.text_source import parse_text_file
+from kehoach.parsers.text_targets import body_targets
+from kehoach.schemas import BodyTarget, Document, Item, Mention
 
 
 @dataclass(slots=True)
@@ -36,6 +39,7 @@ class FileResult:
     document: Document
     items: list[Item] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    targets: list[BodyTarget] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -59,6 +63,8 @@ def parse_source(info: InputFile) -> ParsedSource:
         return source
     if info.kind is FileKind.OFFICE:  # Word documents: .docx, and .doc/.odt through LibreOffice
         return parse_office(info.path)
+    if info.kind is FileKind.TEXT:
+        return parse_text_file(info.path)
     raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
 
 
@@ -67,9 +73,12 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     doc_id = doc_id_for(info, info.path)
     interp = interpret(source.grids, catalog.matches_indicator)
     table_text = "\n".join(c.text for g in source.grids for c in g.cells)
+    if source.method == "text":  # the text front-end keeps appendix captions out of the page text
+        table_text += "\n" + "\n".join(g.caption for g in source.grids)
     # the signature closes the body before the appendices ("Phụ lục ..."); tables in the body come before it
     appendix_page = min((g.page for g in source.grids if "phu luc" in fold(g.caption)), default=None)
     header = parse_header(source.pages, table_text, appendix_page)
+    header = fill_from_caption(header, [g.caption for g in source.grids])  # an appendix names its plan
     warnings = list(interp.warnings) + header.warnings
     with_tables = {g.page for g in source.grids}
     scanned = [p.page for p in source.pages if p.images and not p.lines and p.page not in with_tables]
@@ -108,7 +117,9 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
         budget_total=budget_total, budget_unit=interp.budget_unit if budget_total is not None else None,
         warnings=warnings,
     )
-    return FileResult(document=doc, items=items, mentions=mentions)
+    targets = [BodyTarget(source_file=source_file, doc_id=doc_id, text=t.text, target=t.target, page=t.page,
+                          line=t.line) for t in body_targets(source.pages)]
+    return FileResult(document=doc, items=items, mentions=mentions, targets=targets)
 
 
 def failed(path: Path, info: InputFile | None, reason: str) -> FileResult:

@@ -130,3 +130,49 @@ DOCX_LAYOUT_MAX_COLS = 3
 DOCX_LAYOUT_MAX_ROWS = 6
 # Converting a legacy .doc / .odt with LibreOffice headless: seconds before it is given up.
 OFFICE_CONVERT_TIMEOUT = 120
+# --- plain-text front-end (ingest/encodings.py, parsers/text_*.py) ---
+# A UTF-8 file whose accented words are at least this share valid syllables is taken as UTF-8
+# without trying the legacy encodings (a TCVN3 or VNI file almost never decodes as UTF-8).
+UTF8_TRUST_SCORE = 0.5
+# UTF-16 without a BOM: at least this share of NUL bytes (every other byte of Latin text).
+UTF16_NUL_SHARE = 0.2
+# TCVN3 has no accented capitals (a font draws them): an accented letter is upper case when its
+# word's other letters are and this share of its line's letters is upper case (a heading).
+TCVN3_UPPER_LINE_SHARE = 0.8
+# A flattened table header (its column names wrapped) spans at most this many lines.
+TEXT_HEADER_MAX_LINES = 10
+# Assigning a flattened row's words to columns (parsers/text_cells.py), in log-score units:
+# a new cell opening on a capital/number gains TEXT_OPEN_BONUS, on a lower-case word loses
+# TEXT_OPEN_PENALTY (cells start with a capital); each new cell costs TEXT_NEW_CELL and each
+# empty cell skipped TEXT_SKIP_COST; going back at a line break to a column already started
+# (its next wrapped line) costs TEXT_BACK_COST, and within one line (never printed so) TEXT_REVISIT_COST.
+# A blank line between two lines favours a new cell (TEXT_BLANK_NEW) over staying (TEXT_BLANK_STAY).
+TEXT_OPEN_BONUS = 0.5
+TEXT_OPEN_PENALTY = 2.0
+TEXT_NEW_CELL = 0.5
+TEXT_NEW_CELL_IN_LINE = 1.0  # a cell opening mid-line: only where the words clearly change kind
+TEXT_SKIP_COST = 1.5
+TEXT_BACK_COST = 3.0
+TEXT_REVISIT_COST = 3.0
+TEXT_BLANK_NEW = 0.3
+# A unit cell opens on a body's first word (units.BODY_HEADS): bonus, else penalty; a cell never
+# opens mid-line right after "-", "&", "và", "của" (the name goes on); trailing empty cells
+# (a parent row, no partner body) cost TEXT_END_SKIP_COST each.
+# A catalog word in a unit column scores this times its log-odds (catalog share against its share
+# of the document's own text), bounded: common words of the plan ("phát triển") say nothing.
+TEXT_BODY_ODDS_SCALE = 0.5
+TEXT_BODY_WORD_MIN = -0.5
+TEXT_BODY_WORD_MAX = 0.8
+# Below this many words a document is too short to tell its common words: catalog words score the maximum.
+TEXT_VOCAB_MIN_WORDS = 1000
+TEXT_HEAD_BONUS = 0.5
+TEXT_NOT_HEAD_PENALTY = 1.0
+TEXT_OPEN_END_PENALTY = 2.0
+TEXT_END_SKIP_COST = 0.5
+TEXT_BLANK_STAY = -0.3
+# A header printed again on a new page: its lines spell at least this share of the first one's names.
+TEXT_REPEAT_SHARE = 0.9
+# Without form feeds, a text file is cut into synthetic pages of this many lines (provenance only).
+TEXT_PAGE_LINES = 60
+# The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
+TEXT_HEADER_BLOCK_LINES = 16

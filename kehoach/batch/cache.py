@@ -21,7 +21,7 @@ from kehoach import __version__, settings
 from kehoach.export import atomic
 from kehoach.normalize import catalog
 from kehoach.pipeline import FileResult
-from kehoach.schemas import Document, Item, Mention
+from kehoach.schemas import BodyTarget, Document, Item, Mention
 
 CACHE_FORMAT = 1  # bump when the entry layout below changes
 
@@ -70,13 +70,15 @@ def entry_key(path: Path, sha256: str, version: str) -> str:
 def dump_result(result: FileResult) -> dict:
     return {"document": result.document.model_dump(mode="json"),
             "items": [i.model_dump(mode="json") for i in result.items],
-            "mentions": [m.model_dump(mode="json") for m in result.mentions]}
+            "mentions": [m.model_dump(mode="json") for m in result.mentions],
+            "targets": [t.model_dump(mode="json") for t in result.targets]}
 
 
 def load_result(data: dict) -> FileResult:
     return FileResult(document=Document.model_validate(data["document"]),
                       items=[Item.model_validate(i) for i in data["items"]],
-                      mentions=[Mention.model_validate(m) for m in data["mentions"]])
+                      mentions=[Mention.model_validate(m) for m in data["mentions"]],
+                      targets=[BodyTarget.model_validate(t) for t in data.get("targets", [])])
 
 
 class ResultCache:

@@ -133,7 +133,8 @@ def write_outputs(out: Path, outcomes: list[Outcome], formats: list[str]) -> Non
     """documents/items/mentions in the table formats, then plans.xlsx and report.html."""
     results = [o.result for o in outcomes]
     records = {"documents": [r.document for r in results], "items": [it for r in results for it in r.items],
-               "mentions": [m for r in results for m in r.mentions]}
+               "mentions": [m for r in results for m in r.mentions],
+               "targets": [t for r in results for t in r.targets]}  # numeric targets stated in the body text
     write_all(out, records, [f for f in formats if f in FORMATS])
     if "xlsx" in formats:
         from kehoach.export.xlsx import write_xlsx

@@ -57,7 +57,18 @@ def sniff(head: bytes) -> FileKind:
             head[:-3].decode("utf-8")
             return FileKind.TEXT
         except UnicodeDecodeError:
-            return FileKind.UNKNOWN
+            return FileKind.TEXT if _legacy_text(head) else FileKind.UNKNOWN
+
+
+def _legacy_text(head: bytes) -> bool:
+    """UTF-16 with a BOM, or 8-bit text (TCVN3, VNI, VISCII): no NUL, almost no control bytes.
+
+    VISCII puts six rare capitals on control bytes, hence a tolerance, not zero.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D))
+    return b"\x00" not in head and controls <= len(head) // 100
 
 
 # What an OFFICE container holds, told by content: a zip's members, an OLE file's stream names.

@@ -167,3 +167,16 @@ class Document(_Record):
         if self.status == "failed" and not self.error:
             raise ValueError("a failed document needs an error")
         return self
+
+
+class BodyTarget(_Record):
+    """A numeric target stated in the body text ("Mục tiêu cụ thể" bullets), outside the tables."""
+
+    source_file: str
+    doc_id: str
+    text: str  # the bullet as a reader copies it, its dash and closing full stop left out
+    target: str  # the figure it sets: "80%", "≥ 90%", "ít nhất 01"
+    page: int = Field(ge=1)
+    line: int = Field(ge=0)  # line number (0-based) in the text file, or line index on a PDF page
+
+    _clean = field_validator("text", "target", mode="before")(_nfc)
