@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from kehoach import settings
 from kehoach.normalize.text import fold
-from kehoach.parsers.columns import ROLE_NAMES, role_of, roles_of
+from kehoach.parsers.columns import role_of, roles_of, vocabulary
 
 _STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
 # first words a column name can start with: a name boundary can only fall before one of them
-_NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in ROLE_NAMES.values() for n in names}
+_NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in vocabulary().words.values() for n in names}
                       | {"yeu cau", "don vi", "co quan", "ghi chu", "thoi gian", "stt"}, key=len, reverse=True)
 _ROW_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3}){0,2})\.?(?=\s|$)(?P<rest>.*)$")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",

@@ -21,7 +21,7 @@ from kehoach.errors import EmptyInput
 from kehoach.ingest.encodings import read_text
 from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
-from kehoach.parsers.header import DOCUMENT_TYPES
+from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.text_cells import Vocabulary, split_row
 from kehoach.parsers.text_layout import (
     Numbering,
