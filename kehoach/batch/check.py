@@ -19,7 +19,6 @@ from rich.table import Table
 from kehoach.export.writers import LIST_SEP, TABLES, _flat_fields
 from kehoach.schemas import Provenance
 
-
 # exports written only by some front-ends (body targets come from plain-text plans): absent is no problem
 OPTIONAL_TABLES = {"targets"}
 
