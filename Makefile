@@ -10,6 +10,8 @@ APT_PACKAGES ?= python3-venv
 APT_PACKAGES += chromium
 BENCH_PATHS ?= samples/pdf
 DEMO_OUT ?= out/demo
+# batch bench: e.g. BENCH_BATCH_ARGS="--sizes 10,100 --jobs 2" for a quicker run, "--scanned DIR" for scans
+BENCH_BATCH_ARGS ?=
 
 .PHONY: setup apt demo test test-fast bench lint samples clean
 
@@ -47,6 +49,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
+	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench scripts

@@ -134,6 +134,8 @@ def extract(
             run = session.run(files, options, on_done=done)
         except session.ExecutorUnavailable as e:
             raise _fail(str(e)) from None
+        except OSError as e:  # OUT not writable, disk full: one line, not a traceback
+            raise _fail(f"cannot write {e.filename or output}: {e.strerror or e}") from None
     results = [o.result for o in run.outcomes]
     for r in results:
         if r.failed:

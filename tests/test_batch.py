@@ -73,6 +73,20 @@ def test_manifest_lists_every_input_and_rerun_reads_the_cache(batch_dir, tmp_pat
     assert (out / "items.jsonl").read_bytes() == first
 
 
+def test_rerun_skips_unchanged_exports_but_rewrites_edited_ones(batch_dir, tmp_path):
+    out = tmp_path / "out"
+    _extract(str(batch_dir), "-o", str(out), "-f", "jsonl,csv")
+    first = {n: (out / n).read_bytes() for n in ("items.jsonl", "documents.csv")}
+    _extract(str(batch_dir), "-o", str(out), "-f", "jsonl,csv")
+    assert _manifest(out)["run"]["exports_unchanged"] is True
+    (out / "items.jsonl").write_text("edited by hand\n", encoding="utf-8")
+    _extract(str(batch_dir), "-o", str(out), "-f", "jsonl,csv")
+    assert _manifest(out)["run"]["exports_unchanged"] is False
+    assert {n: (out / n).read_bytes() for n in first} == first
+    _extract(str(batch_dir), "-o", str(out), "-f", "jsonl")  # other formats: another export
+    assert _manifest(out)["run"]["exports_unchanged"] is False
+
+
 def test_changed_file_is_read_again(batch_dir, tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -62,3 +62,12 @@ def test_stats_prints_the_summary(out):
     assert res.exit_code == 0, res.output
     m = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert m["pipeline_version"] in res.stdout and f"{m['rows']}" in res.stdout
+
+
+def test_unwritable_output_is_one_line(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be", encoding="utf-8")
+    res = CliRunner().invoke(app, ["extract", str(SAMPLES_PDF / "sample_06_office_borderless.pdf"), "-o",
+                                   str(blocker), "-q", "--executor", "inline"])
+    assert res.exit_code == 2 and res.stderr.startswith("error: cannot write"), res.output
+    assert "Traceback" not in res.output

@@ -31,6 +31,7 @@ class Outcome:
     seconds: float = 0.0
     cached: bool = False
     sha256: str | None = None
+    key: str | None = None  # the cache entry holding this result (None: not cached, e.g. a timeout)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -79,7 +80,7 @@ def run_batch(files: list[Path], executor: Executor | None = None, cache: Result
             if hit is not None:
                 result, stored = hit
                 finish(i, Outcome(path, result, seconds=float(stored.get("seconds", 0.0)), cached=True, sha256=sha,
-                                  timings={"load": time.perf_counter() - t0}))
+                                  key=key, timings={"load": time.perf_counter() - t0}))
                 continue
         args = (str(path), user_catalog, max_memory_mb)
         fut = executor.submit(run_one, *args) if executor is not None else _inline(run_one, *args)
@@ -106,5 +107,7 @@ def _collect(fut: Future, pending: dict, files: list[Path], cache: ResultCache |
         cacheable = False  # depends on --max-memory, not on the file alone
     if cache is not None and key is not None and cacheable:
         cache.put(key, result, {"seconds": seconds})
-    finish(i, Outcome(path, result, seconds=seconds, sha256=sha or result.document.sha256,
+    else:
+        key = None
+    finish(i, Outcome(path, result, seconds=seconds, sha256=sha or result.document.sha256, key=key,
                       timings={"wall": time.perf_counter() - started}))

@@ -8,6 +8,7 @@ beside the exports always describes a finished run.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -108,15 +109,61 @@ def run(files: list[Path], opts: RunOptions, on_done: Callable[[Outcome], None] 
         outcomes = run_batch(files, executor, cache, opts.user_catalog, opts.timeout, opts.max_memory_mb, on_done)
     work_seconds = time.perf_counter() - t0
     t1 = time.perf_counter()
-    write_outputs(opts.output, outcomes, opts.formats)
+    key = exports_key(outcomes, opts.formats, version)
+    skipped = key is not None and exports_current(opts.output, key)
+    if not skipped:
+        (opts.output / EXPORTS_MARK).unlink(missing_ok=True)
+        write_outputs(opts.output, outcomes, opts.formats)
     meta = {"started": started.isoformat(timespec="seconds"), "seconds": round(time.perf_counter() - t0, 3),
             "work_seconds": round(work_seconds, 3), "export_seconds": round(time.perf_counter() - t1, 3),
             "executor": opts.executor, "scheduler": opts.scheduler, "jobs": opts.jobs, "timeout": opts.timeout,
             "max_memory_mb": opts.max_memory_mb, "cache": str(cache.root), "force": opts.force,
-            "catalog": opts.catalog_file, "host_cpus": os.cpu_count()}
+            "catalog": opts.catalog_file, "host_cpus": os.cpu_count(), "exports_unchanged": skipped}
     manifest = build_manifest(outcomes, opts.formats, version, meta)
     atomic.write_text(opts.output / "run.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    if key is not None and not skipped:
+        files = {n: _stamp(opts.output / n) for n in output_names(opts.formats)}
+        atomic.write_text(opts.output / EXPORTS_MARK, json.dumps({"key": key, "files": files}))
     return Run(outcomes, manifest)
+
+
+# Marks a finished export: removed before any export is rewritten, written after run.json, so it exists
+# only beside a complete set of exports made from exactly these cached results.
+EXPORTS_MARK = ".kehoach-exports.json"
+
+
+def output_names(formats: list[str]) -> list[str]:
+    names = [f"{t}.{f}" for t in ("documents", "items", "mentions") for f in formats if f in FORMATS]
+    return names + (["plans.xlsx"] if "xlsx" in formats else []) + (["report.html"] if "html" in formats else [])
+
+
+def exports_key(outcomes: list[Outcome], formats: list[str], version: str) -> str | None:
+    """What the exports are a function of: every input's cache entry, in order, and the formats.
+    None when a result is not in the cache (a timeout): such a run always rewrites its exports."""
+    if any(o.key is None for o in outcomes):
+        return None
+    h = hashlib.sha256(json.dumps([version, formats, [[str(o.path), o.key] for o in outcomes]]).encode())
+    return h.hexdigest()
+
+
+def exports_current(out: Path, key: str) -> bool:
+    """True when OUT already holds the complete exports of exactly this run (a rerun over an unchanged folder)."""
+    try:
+        mark = json.loads((out / EXPORTS_MARK).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    files = mark.get("files")
+    return mark.get("key") == key and isinstance(files, dict) and all(
+        _stamp(out / n) == stamp for n, stamp in files.items())
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """Size and modification time: an export edited or removed since it was written is written again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
 
 
 class _ForcedCache(ResultCache):
