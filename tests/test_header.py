@@ -306,3 +306,21 @@ def test_issue_date_wrapped_onto_the_next_line_of_its_column():
              TextLine("KẾ HOẠCH", 271, 190, 342, 200, bold=True),
              TextLine("Chuyển đổi số", 250, 210, 360, 220, bold=True)]
     assert parse_header([PageText(page=1, lines=lines)]).issue_date == "2025-10-16"
+
+
+# --- units before the 2025 reform ----------------------------------------------------------------
+
+def test_pre_2025_commune_gets_its_old_code_and_province():
+    h = header_with("UBND HUYỆN BẮC HÀ", "ỦY BAN NHÂN DÂN", "XÃ LÙNG CẢI", "Số: 4/KH-UBND",
+                    "Lùng Cải, ngày 2 tháng 5 năm 2024", ("KẾ HOẠCH", True), ("Tiêu đề", True))
+    assert (h.admin_unit_type, h.admin_unit_name, h.admin_unit_code, h.province) == ("xã", "Lùng Cải", "02842",
+                                                                                      "Lào Cai")
+    assert any("before the 2025 reform" in w for w in h.warnings)
+
+
+def test_district_body_has_no_unit_of_the_schema_but_its_province():
+    h = header_with("ỦY BAN NHÂN DÂN", "HUYỆN SƠN TỊNH", "Số: 9/BC-UBND", "Sơn Tịnh, ngày 2 tháng 5 năm 2024",
+                    ("BÁO CÁO", True), ("Kết quả thực hiện", True))
+    assert (h.admin_unit_type, h.province, h.province_code, h.doc_type) == (None, "Quảng Ngãi", "51", "báo cáo")
+    assert h.issuing_body == "Ủy ban nhân dân huyện Sơn Tịnh"
+    assert any("abolished in 2025" in w for w in h.warnings)
