@@ -157,8 +157,8 @@ def _province_name(kind: str, name: str, units: list[tuple[str, str]], place: tu
     provinces = [n for k, n in units if k in au.PROVINCE_TYPES]
     if provinces:
         return provinces[0]
-    if place and place[0] in au.PROVINCE_TYPES:
-        return place[1]
+    if place and place[0] in au.PROVINCE_TYPES and au.match_key(place[1]) != au.match_key(name):
+        return place[1]  # (a commune's place line names the commune itself, even one named like a province)
     for d_kind, d_name in districts:
         owners = {u.province for u in au.find_before_2025(d_name, d_kind)}
         if len(owners) == 1:

@@ -111,7 +111,8 @@ def merge_row_segments(lines: list[TextLine]) -> list[TextLine]:
     out: list[TextLine] = []
     for ln in lines:
         host = next((o for o in out if abs(o.top - ln.top) <= settings.HEADER_SAME_ROW
-                     and -1.0 <= ln.x0 - o.x1 <= settings.HEADER_SEGMENT_GAP), None)
+                     and -1.0 <= ln.x0 - o.x1 <= settings.HEADER_SEGMENT_GAP
+                     and not _is_motto(ln.text) and not _is_motto(o.text)), None)
         if host is None:
             out.append(TextLine(ln.text, ln.x0, ln.top, ln.x1, ln.bottom, ln.bold))
             continue
@@ -255,9 +256,9 @@ def read_block(lines: list[TextLine], width: float = 0.0) -> Block:
             below = _below_in_column(head, ln)
             joined = f"{text} {below.text}" if below is not None and not _date(text) else text
             b.date = _date(joined)
-            if b.date and "," in text.split("ngày")[0] + ",":
+            if b.date:  # "Lào Cai, ngày ...": the place precedes the date
                 place = text[: fold(text).lower().find("ngay")].strip().rstrip(",").strip()
-                b.place = collapse(place) or None
+                b.place = collapse(place) if place and not place[:1].isdigit() else None
     # the left column's names, down to the number line
     names: list[str] = []
     for ln in head:
