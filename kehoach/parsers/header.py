@@ -111,6 +111,10 @@ def _resolve_units(h: Header, block: Block, all_text: str) -> None:
     districts = [(k, _place_name(n)) for k, n in named if k not in au.PROVINCE_TYPES + au.COMMUNE_TYPES]
     units = [(k, _place_name(n)) for k, n in named if k in au.PROVINCE_TYPES + au.COMMUNE_TYPES]
     place = _place_unit(block.place) if block.place else None
+    if not named and _central(block):
+        h.warnings.append("header: a central body (ministry, Government, National Assembly, Party Central "
+                          "Committee): no local administrative unit; the place line names only its seat")
+        return
     if place and any(au.match_key(place[1]) == au.match_key(n) for _, n in districts):
         place = None  # "Sơn Tịnh, ngày ..." under "HUYỆN SƠN TỊNH": the district's seat, not a commune
     unit = units[0] if units else place
@@ -146,6 +150,17 @@ def _set_province(h: Header, province_name: str, kind: str) -> None:
     if province.pre_2025:
         h.warnings.append(f"header: {province.name} is a province before the 2025 mergers (code {province.code}); "
                           f"it is now part of {province.current_name} (code {province.current_code})")
+
+
+# bodies of the whole country: their place line ("Hà Nội, ngày ...") names their seat, not their territory
+_CENTRAL = ("bo ", "chinh phu", "thu tuong", "quoc hoi", "tong cuc", "ban chap hanh trung uong", "bo chinh tri",
+            "ban bi thu", "van phong chinh phu", "van phong trung uong", "uy ban thuong vu quoc hoi",
+            "toa an nhan dan toi cao", "vien kiem sat nhan dan toi cao", "kiem toan nha nuoc", "ngan hang nha nuoc")
+
+
+def _central(block: Block) -> bool:
+    first = (block.parent_lines or block.issuing_lines or [""])[0]
+    return fold(first).lower().strip().startswith(_CENTRAL)
 
 
 def _province_name(kind: str, name: str, units: list[tuple[str, str]], place: tuple[str, str] | None,
