@@ -176,3 +176,11 @@ def find_before_2025(name: str, kind: str) -> list[OldUnit]:
     districts, communes = _old_units()
     table = districts if kind in ("huyện", "quận", "thị xã", "thành phố") else communes
     return [u for u in table.get(match_key(name), []) if u.kind == kind]
+
+
+def spellings(name: str) -> set[str]:
+    """The official spellings of a name compared without accents ("Thanh Son" -> {"Thanh Sơn"})."""
+    key = match_key(name)
+    current, communes = _current()
+    found = {p.name for p in (current.get(key), _before_2025().get(key)) if p}
+    return found | {c.name for c in communes.get(key, [])}

@@ -17,14 +17,22 @@ from kehoach.normalize import admin_units as au
 from kehoach.normalize.case import normal_case, sentence_case
 from kehoach.normalize.text import collapse, fold, join_lines
 from kehoach.parsers.grid import PageText
-from kehoach.parsers.header_block import PARTY_COMMITTEE, TERRITORY, Block, is_upper, read_block
+from kehoach.parsers.header_block import (
+    PARTY_COMMITTEE,
+    TERRITORY,
+    TERRITORY_ASCII,
+    Block,
+    is_upper,
+    read_block,
+)
 from kehoach.parsers.references import references
 from kehoach.parsers.signature import signer
 
 __all__ = ["Header", "parse_header", "references"]
 
-_KINDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "xã": "xã", "phường": "phường", "đặc khu": "đặc khu",
-          "huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "thành": "thành phố", "thị": "thị xã"}
+# territory words, folded, as written ("thanh" and "thi" open a Party committee: "THÀNH ỦY", "THỊ ỦY")
+_KINDS = {"tinh": "tỉnh", "thanh pho": "thành phố", "xa": "xã", "phuong": "phường", "dac khu": "đặc khu",
+          "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh": "thành phố", "thi": "thị xã"}
 _NAME_END = re.compile(r"\s+(?:theo|về|của|số|trên)\s.*$", re.IGNORECASE)
 _ISSUES = re.compile(r"(ban hành|xây dựng)\s+(?:kế hoạch|ke hoach)", re.IGNORECASE)
 # "UBND xã X triển khai Nghị quyết ... cụ thể như sau:": an authority, a verb, and "như sau" later on
@@ -59,16 +67,17 @@ def _territories(text: str) -> list[tuple[str, str]]:
     found = []
     m = PARTY_COMMITTEE.search(text)
     if m:
-        found.append((_KINDS[m.group(1).lower()], _NAME_END.sub("", m.group(2)).strip()))
-    for m in TERRITORY.finditer(text):
+        found.append((_KINDS[fold(m.group(1))], _NAME_END.sub("", m.group(2)).strip()))
+    pattern = TERRITORY if any(ord(c) > 127 for c in text) else TERRITORY_ASCII
+    for m in pattern.finditer(text):
         name = _NAME_END.sub("", m.group(2)).strip()
         # a second territory inside the name ("XÃ AN BÌNH, HUYỆN X, TỈNH Y"): the first part is this one's
-        inner = TERRITORY.search(name)
+        inner = pattern.search(name)
         if inner:
             found.extend(_territories(name[inner.start():]))
             name = name[: inner.start()].strip(" ,-")
         if name and not fold(name).lower().startswith(("uy", "hoi")):
-            found.insert(0, (_KINDS[m.group(1).lower()], name))
+            found.insert(0, (_KINDS[fold(m.group(1))], name))
     return found
 
 
@@ -78,9 +87,18 @@ def _printed_name(name: str) -> str:
 
 
 def _place_name(name: str) -> str:
-    """A place name, a proper noun: every word capitalised ("LÀO CAI" -> "Lào Cai")."""
+    """A place name, a proper noun: every word capitalised ("LÀO CAI" -> "Lào Cai").
+
+    A name printed without diacritics (an English-OCR layer: "THANH SON") takes the
+    official list's spelling when the list spells that name one way only.
+    """
     name = collapse(name)
-    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split()) if is_upper(name) else name
+    name = " ".join(w[:1].upper() + w[1:].lower() for w in name.split()) if is_upper(name) else name
+    if name and all(ord(c) < 128 for c in name):
+        spellings = au.spellings(name)
+        if len(spellings) == 1:
+            return spellings.pop()
+    return name
 
 
 def _stated_province(kind: str, name: str, text: str) -> str | None:
