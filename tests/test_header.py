@@ -324,3 +324,12 @@ def test_district_body_has_no_unit_of_the_schema_but_its_province():
     assert (h.admin_unit_type, h.province, h.province_code, h.doc_type) == (None, "Quảng Ngãi", "51", "báo cáo")
     assert h.issuing_body == "Ủy ban nhân dân huyện Sơn Tịnh"
     assert any("abolished in 2025" in w for w in h.warnings)
+
+
+def test_text_without_diacritics_is_still_read():
+    """An English-OCR layer drops every mark: type words, dates and names are matched without them."""
+    h = header_with("UY BAN NHAN DAN", "XA THANH SON", "S06: 12/KH-UBND", "Thanh Son, ngay 5 thang 3 nam 2026",
+                    "KE HOACH", "Trien khai chuyen doi so", "Can cu Luat Dat dai;",
+                    "tren dia ban xa Thanh Son, tinh Dong Nai")
+    assert (h.doc_type, h.doc_number, h.issue_date) == ("kế hoạch", "12/KH-UBND", "2026-03-05")
+    assert (h.admin_unit_type, h.admin_unit_name) == ("xã", "Thanh Sơn")  # spelt as the official list does
