@@ -306,3 +306,30 @@ def test_issue_date_wrapped_onto_the_next_line_of_its_column():
              TextLine("KẾ HOẠCH", 271, 190, 342, 200, bold=True),
              TextLine("Chuyển đổi số", 250, 210, 360, 220, bold=True)]
     assert parse_header([PageText(page=1, lines=lines)]).issue_date == "2025-10-16"
+
+
+# --- units before the 2025 reform ----------------------------------------------------------------
+
+def test_pre_2025_commune_gets_its_old_code_and_province():
+    h = header_with("UBND HUYỆN BẮC HÀ", "ỦY BAN NHÂN DÂN", "XÃ LÙNG CẢI", "Số: 4/KH-UBND",
+                    "Lùng Cải, ngày 2 tháng 5 năm 2024", ("KẾ HOẠCH", True), ("Tiêu đề", True))
+    assert (h.admin_unit_type, h.admin_unit_name, h.admin_unit_code, h.province) == ("xã", "Lùng Cải", "02842",
+                                                                                      "Lào Cai")
+    assert any("before the 2025 reform" in w for w in h.warnings)
+
+
+def test_district_body_has_no_unit_of_the_schema_but_its_province():
+    h = header_with("ỦY BAN NHÂN DÂN", "HUYỆN SƠN TỊNH", "Số: 9/BC-UBND", "Sơn Tịnh, ngày 2 tháng 5 năm 2024",
+                    ("BÁO CÁO", True), ("Kết quả thực hiện", True))
+    assert (h.admin_unit_type, h.province, h.province_code, h.doc_type) == (None, "Quảng Ngãi", "51", "báo cáo")
+    assert h.issuing_body == "Ủy ban nhân dân huyện Sơn Tịnh"
+    assert any("abolished in 2025" in w for w in h.warnings)
+
+
+def test_text_without_diacritics_is_still_read():
+    """An English-OCR layer drops every mark: type words, dates and names are matched without them."""
+    h = header_with("UY BAN NHAN DAN", "XA THANH SON", "S06: 12/KH-UBND", "Thanh Son, ngay 5 thang 3 nam 2026",
+                    "KE HOACH", "Trien khai chuyen doi so", "Can cu Luat Dat dai;",
+                    "tren dia ban xa Thanh Son, tinh Dong Nai")
+    assert (h.doc_type, h.doc_number, h.issue_date) == ("kế hoạch", "12/KH-UBND", "2026-03-05")
+    assert (h.admin_unit_type, h.admin_unit_name) == ("xã", "Thanh Sơn")  # spelt as the official list does

@@ -141,3 +141,11 @@ def test_office_printed_under_the_name_is_not_the_title():
 def test_recipients_list_is_not_a_signature():
     assert signer([L("Nơi nhận:", 85, 600, True), L("- UBND tỉnh;", 85, 614), L("- Lưu: VT.", 85, 628)]) == \
         (None, None)
+
+
+def test_a_central_body_has_no_local_unit():
+    h = header(L("BỘ XÂY DỰNG", 110, 58, True), *MOTTO, L("Số: 1074/QĐ-BXD", 105, 90),
+               L("Hà Nội, ngày 29 tháng 6 năm 2026", 300, 90), L("QUYẾT ĐỊNH", 270, 130, True),
+               L("Ban hành các giải pháp kỹ thuật", 220, 148, True), L("Căn cứ Luật Xây dựng;", 113, 180))
+    assert (h.issuing_body, h.admin_unit_type, h.province) == ("Bộ Xây dựng", None, None)
+    assert any("central body" in w for w in h.warnings)

@@ -131,3 +131,56 @@ def province_by_code(code: str) -> Province | None:
     """The current province with that official code."""
     current, _ = _current()
     return next((p for p in current.values() if p.code == code), None)
+
+
+@dataclass(frozen=True, slots=True)
+class OldUnit:
+    """A district, commune or ward as it was before the 2025 reform (districts were abolished then)."""
+
+    kind: str  # "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn"
+    name: str
+    code: str
+    province: str  # the province it belonged to, short name
+
+
+@cache
+def _old_units() -> tuple[dict[str, list[OldUnit]], dict[str, list[OldUnit]]]:
+    """Districts and communes before the 2025 reform, by name, from `vietnamadminunits`' data."""
+    legacy = _package_data("vietnamadminunits", "parser_legacy.json")
+    if legacy is None:
+        return {}, {}
+    data = json.loads(legacy.read_text(encoding="utf-8"))
+    provinces = data["DICT_PROVINCE"]
+    districts: dict[str, list[OldUnit]] = {}
+    for pkey, ds in data["DICT_PROVINCE_DISTRICT"].items():
+        for info in ds.values():
+            if not isinstance(info.get("districtType"), str):
+                continue
+            u = OldUnit(info["districtType"].lower(), info["districtShort"], info["districtCode"],
+                        provinces[pkey]["provinceShort"])
+            districts.setdefault(match_key(u.name), []).append(u)
+    communes: dict[str, list[OldUnit]] = {}
+    for pkey, ds in data["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for wards in ds.values():
+            for info in wards.values():
+                if not isinstance(info.get("wardType"), str) or not isinstance(info.get("wardShort"), str):
+                    continue  # a few entries of the data lack their type
+                u = OldUnit(info["wardType"].lower(), info["wardShort"], info["wardCode"],
+                            provinces[pkey]["provinceShort"])
+                communes.setdefault(match_key(u.name), []).append(u)
+    return districts, communes
+
+
+def find_before_2025(name: str, kind: str) -> list[OldUnit]:
+    """Districts (huyện, quận, thị xã) or communes (xã, phường, thị trấn) of that name before the 2025 reform."""
+    districts, communes = _old_units()
+    table = districts if kind in ("huyện", "quận", "thị xã", "thành phố") else communes
+    return [u for u in table.get(match_key(name), []) if u.kind == kind]
+
+
+def spellings(name: str) -> set[str]:
+    """The official spellings of a name compared without accents ("Thanh Son" -> {"Thanh Sơn"})."""
+    key = match_key(name)
+    current, communes = _current()
+    found = {p.name for p in (current.get(key), _before_2025().get(key)) if p}
+    return found | {c.name for c in communes.get(key, [])}

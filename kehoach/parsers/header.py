@@ -17,14 +17,22 @@ from kehoach.normalize import admin_units as au
 from kehoach.normalize.case import normal_case, sentence_case
 from kehoach.normalize.text import collapse, fold, join_lines
 from kehoach.parsers.grid import PageText
-from kehoach.parsers.header_block import PARTY_COMMITTEE, TERRITORY, Block, is_upper, read_block
+from kehoach.parsers.header_block import (
+    PARTY_COMMITTEE,
+    TERRITORY,
+    TERRITORY_ASCII,
+    Block,
+    is_upper,
+    read_block,
+)
 from kehoach.parsers.references import references
 from kehoach.parsers.signature import signer
 
 __all__ = ["Header", "parse_header", "references"]
 
-_KINDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "xã": "xã", "phường": "phường", "đặc khu": "đặc khu",
-          "huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "thành": "thành phố", "thị": "thị xã"}
+# territory words, folded, as written ("thanh" and "thi" open a Party committee: "THÀNH ỦY", "THỊ ỦY")
+_KINDS = {"tinh": "tỉnh", "thanh pho": "thành phố", "xa": "xã", "phuong": "phường", "dac khu": "đặc khu",
+          "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh": "thành phố", "thi": "thị xã"}
 _NAME_END = re.compile(r"\s+(?:theo|về|của|số|trên)\s.*$", re.IGNORECASE)
 _ISSUES = re.compile(r"(ban hành|xây dựng)\s+(?:kế hoạch|ke hoach)", re.IGNORECASE)
 # "UBND xã X triển khai Nghị quyết ... cụ thể như sau:": an authority, a verb, and "như sau" later on
@@ -59,16 +67,17 @@ def _territories(text: str) -> list[tuple[str, str]]:
     found = []
     m = PARTY_COMMITTEE.search(text)
     if m:
-        found.append((_KINDS[m.group(1).lower()], _NAME_END.sub("", m.group(2)).strip()))
-    for m in TERRITORY.finditer(text):
+        found.append((_KINDS[fold(m.group(1))], _NAME_END.sub("", m.group(2)).strip()))
+    pattern = TERRITORY if any(ord(c) > 127 for c in text) else TERRITORY_ASCII
+    for m in pattern.finditer(text):
         name = _NAME_END.sub("", m.group(2)).strip()
         # a second territory inside the name ("XÃ AN BÌNH, HUYỆN X, TỈNH Y"): the first part is this one's
-        inner = TERRITORY.search(name)
+        inner = pattern.search(name)
         if inner:
             found.extend(_territories(name[inner.start():]))
             name = name[: inner.start()].strip(" ,-")
         if name and not fold(name).lower().startswith(("uy", "hoi")):
-            found.insert(0, (_KINDS[m.group(1).lower()], name))
+            found.insert(0, (_KINDS[fold(m.group(1))], name))
     return found
 
 
@@ -78,9 +87,18 @@ def _printed_name(name: str) -> str:
 
 
 def _place_name(name: str) -> str:
-    """A place name, a proper noun: every word capitalised ("LÀO CAI" -> "Lào Cai")."""
+    """A place name, a proper noun: every word capitalised ("LÀO CAI" -> "Lào Cai").
+
+    A name printed without diacritics (an English-OCR layer: "THANH SON") takes the
+    official list's spelling when the list spells that name one way only.
+    """
     name = collapse(name)
-    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split()) if is_upper(name) else name
+    name = " ".join(w[:1].upper() + w[1:].lower() for w in name.split()) if is_upper(name) else name
+    if name and all(ord(c) < 128 for c in name):
+        spellings = au.spellings(name)
+        if len(spellings) == 1:
+            return spellings.pop()
+    return name
 
 
 def _stated_province(kind: str, name: str, text: str) -> str | None:
@@ -107,62 +125,38 @@ def _place_unit(place: str) -> tuple[str, str] | None:
 
 def _resolve_units(h: Header, block: Block, all_text: str) -> None:
     """Admin unit, province and their official codes from the issuing body, the parent body and the place."""
-    issuing, parent = " ".join(block.issuing_lines), " ".join(block.parent_lines)
-    found = _territories(issuing) or _territories(parent)
-    unit = found[0] if found else (_place_unit(block.place) if block.place else None)
+    named = _territories(" ".join(block.issuing_lines)) + _territories(" ".join(block.parent_lines))
+    districts = [(k, _place_name(n)) for k, n in named if k not in au.PROVINCE_TYPES + au.COMMUNE_TYPES]
+    units = [(k, _place_name(n)) for k, n in named if k in au.PROVINCE_TYPES + au.COMMUNE_TYPES]
+    place = _place_unit(block.place) if block.place else None
+    if not named and _central(block):
+        h.warnings.append("header: a central body (ministry, Government, National Assembly, Party Central "
+                          "Committee): no local administrative unit; the place line names only its seat")
+        return
+    if place and any(au.match_key(place[1]) == au.match_key(n) for _, n in districts):
+        place = None  # "Sơn Tịnh, ngày ..." under "HUYỆN SƠN TỊNH": the district's seat, not a commune
+    unit = units[0] if units else place
     if unit is None:
+        if districts:  # a district's body: the level was abolished in 2025, its province is still known
+            h.warnings.append(f"header: issued by a {districts[0][0]} ({' '.join(districts[0])}), a level "
+                              "abolished in 2025: no admin unit of the schema")
+            province = _province_name("", "", [], None, districts, "")
+            if province:
+                _set_province(h, province, "")
+            return
         h.warnings.append("header: the issuing body and the place-date line name no administrative unit")
         return
-    kind, name = unit[0], _place_name(unit[1])
-    if kind not in au.PROVINCE_TYPES + au.COMMUNE_TYPES:  # a district: abolished in 2025, no unit of the schema
-        h.warnings.append(f"header: issued by a {kind} ({kind} {name}), a level abolished in 2025: "
-                          "admin unit left blank")
-        provinces = [(k, n) for k, n in found if k in au.PROVINCE_TYPES]
-        unit = provinces[0] if provinces else (_place_unit(block.place) if block.place else None)
-        if unit is None or unit[0] not in au.PROVINCE_TYPES:
-            return
-        kind, name = unit[0], _place_name(unit[1])
+    kind, name = unit
     h.admin_unit_type, h.admin_unit_name = kind, name
-    # the province: the unit itself, or a province named beside it, in the parent or in the place line
-    provinces = [(k, n) for k, n in _territories(issuing) + _territories(parent) if k in au.PROVINCE_TYPES]
-    if kind in au.PROVINCE_TYPES:
-        province_name = name
-    elif provinces:
-        province_name = _place_name(provinces[0][1])
-    elif block.place and au.find_province(_place_name(block.place)):
-        province_name = _place_name(block.place)
-    else:
-        province_name = _stated_province(kind, name, join_lines(all_text.split("\n")))
-    if province_name and kind in au.COMMUNE_TYPES:
-        listed = {c.province_code for c in au.find_communes(name, kind)}
-        province = au.find_province(province_name)
-        if listed and province and province.current_code not in listed:
-            h.warnings.append(f"header: the document places {kind} {name} in {province_name}; the official list "
-                              "has no unit of that name there")
+    province_name = _province_name(kind, name, units, place, districts, all_text)
     if kind in au.COMMUNE_TYPES:
-        communes = au.find_communes(name, kind)
-        placed_elsewhere = False
-        province = au.find_province(province_name) if province_name else None
-        if province and any(c.province_code == province.current_code for c in communes):
-            communes = [c for c in communes if c.province_code == province.current_code]
-        elif province:
-            communes, placed_elsewhere = [], True
-        if len(communes) > 1:  # the same name in several provinces: the one the document names most
-            counts = {c: all_text.count(au.province_by_code(c.province_code).name) for c in communes}
-            best = max(counts.values())
-            communes = [c for c, n in counts.items() if n == best] if best else communes
-        if len(communes) == 1:
-            h.admin_unit_code = communes[0].code
-            if province_name is None:
-                province_name = au.province_by_code(communes[0].province_code).name
-        elif not communes and not placed_elsewhere:
-            h.warnings.append(f"header: {kind} {name} is not in the official list of administrative units "
-                              "(a pre-2025 name, or misread): kept as printed")
-        else:
-            h.warnings.append(f"header: {kind} {name} exists in several provinces and the document does not "
-                              "say which: province left blank")
-    if province_name is None:
-        return
+        province_name = _commune_code(h, kind, name, province_name, all_text)
+    if province_name is not None:
+        _set_province(h, province_name, kind)
+
+
+def _set_province(h: Header, province_name: str, kind: str) -> None:
+    """The province as printed, its official code and today's province; a name not in the list is flagged."""
     h.province = province_name
     province = au.find_province(province_name)
     if province is None:
@@ -174,6 +168,69 @@ def _resolve_units(h: Header, block: Block, all_text: str) -> None:
     if province.pre_2025:
         h.warnings.append(f"header: {province.name} is a province before the 2025 mergers (code {province.code}); "
                           f"it is now part of {province.current_name} (code {province.current_code})")
+
+
+# bodies of the whole country: their place line ("Hà Nội, ngày ...") names their seat, not their territory
+_CENTRAL = ("bo ", "chinh phu", "thu tuong", "quoc hoi", "tong cuc", "ban chap hanh trung uong", "bo chinh tri",
+            "ban bi thu", "van phong chinh phu", "van phong trung uong", "uy ban thuong vu quoc hoi",
+            "toa an nhan dan toi cao", "vien kiem sat nhan dan toi cao", "kiem toan nha nuoc", "ngan hang nha nuoc")
+
+
+def _central(block: Block) -> bool:
+    first = (block.parent_lines or block.issuing_lines or [""])[0]
+    return fold(first).lower().strip().startswith(_CENTRAL)
+
+
+def _province_name(kind: str, name: str, units: list[tuple[str, str]], place: tuple[str, str] | None,
+                   districts: list[tuple[str, str]], all_text: str) -> str | None:
+    """The province: the unit itself, one named in the header, the place line, a pre-2025 district's, or the
+    one the document writes beside its unit's name."""
+    if kind in au.PROVINCE_TYPES:
+        return name
+    provinces = [n for k, n in units if k in au.PROVINCE_TYPES]
+    if provinces:
+        return provinces[0]
+    if place and place[0] in au.PROVINCE_TYPES and au.match_key(place[1]) != au.match_key(name):
+        return place[1]  # (a commune's place line names the commune itself, even one named like a province)
+    for d_kind, d_name in districts:
+        owners = {u.province for u in au.find_before_2025(d_name, d_kind)}
+        if len(owners) == 1:
+            return owners.pop()
+    return _stated_province(kind, name, join_lines(all_text.split("\n")))
+
+
+def _commune_code(h: Header, kind: str, name: str, province_name: str | None, all_text: str) -> str | None:
+    """The commune's official code (current list, else the pre-2025 one); returns the province it settles."""
+    communes = au.find_communes(name, kind)
+    province = au.find_province(province_name) if province_name else None
+    if province and communes and not any(c.province_code == province.current_code for c in communes):
+        h.warnings.append(f"header: the document places {kind} {name} in {province_name}; the official list "
+                          "has no unit of that name there")
+        return province_name
+    if province:
+        communes = [c for c in communes if c.province_code == province.current_code]
+    if len(communes) > 1:  # the same name in several provinces: the one the document names most
+        counts = {c: all_text.count(au.province_by_code(c.province_code).name) for c in communes}
+        best = max(counts.values())
+        communes = [c for c, n in counts.items() if n == best] if best else communes
+    if len(communes) == 1:
+        h.admin_unit_code = communes[0].code
+        return province_name or au.province_by_code(communes[0].province_code).name
+    if communes:
+        h.warnings.append(f"header: {kind} {name} exists in several provinces and the document does not "
+                          "say which: province left blank")
+        return province_name
+    old = [u for u in au.find_before_2025(name, kind)
+           if province is None or au.find_province(u.province) in (province,)
+           or (au.find_province(u.province) and au.find_province(u.province).current_code == province.current_code)]
+    if len(old) == 1:
+        h.admin_unit_code = old[0].code
+        h.warnings.append(f"header: {kind} {name} is a unit before the 2025 reform (code {old[0].code}, "
+                          f"{old[0].province}): not in the current list")
+        return province_name or old[0].province
+    h.warnings.append(f"header: {kind} {name} is not in the official list of administrative units "
+                      "(a pre-2025 name, or misread): kept as printed")
+    return province_name
 
 
 def _issuing_body(block: Block) -> tuple[str | None, str | None]:

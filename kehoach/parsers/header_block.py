@@ -30,6 +30,13 @@ DOC_TYPES = tuple(sorted((
     "giay nghi phep", "phieu gui", "phieu chuyen", "phieu bao", "giay chung nhan", "ket luan", "thong tri",
     "cong van", "nghi dinh", "thong tu", "lenh", "quy hoach",
 ), key=len, reverse=True))
+# the type words as written, for text that lost its diacritics ("KE HOACH" -> "kế hoạch")
+TYPE_WORDS = {fold(w): w for w in (
+    "nghị quyết", "quyết định", "chỉ thị", "quy chế", "quy định", "thông cáo", "thông báo", "hướng dẫn",
+    "chương trình", "kế hoạch", "phương án", "đề án", "dự án", "báo cáo", "biên bản", "tờ trình", "hợp đồng",
+    "công điện", "bản ghi nhớ", "bản thỏa thuận", "giấy ủy quyền", "giấy mời", "giấy giới thiệu",
+    "giấy nghỉ phép", "phiếu gửi", "phiếu chuyển", "phiếu báo", "giấy chứng nhận", "kết luận", "thông tri",
+    "công văn", "nghị định", "thông tư", "lệnh", "quy hoạch")}
 # the type abbreviation that opens a symbol ("QĐ-UBND", "12-KH/ĐU"), for a header whose type line is unread
 TYPE_ABBREVIATIONS = {
     "NQ": "nghị quyết", "QĐ": "quyết định", "CT": "chỉ thị", "QC": "quy chế", "QYĐ": "quy định",
@@ -39,9 +46,10 @@ TYPE_ABBREVIATIONS = {
     "KL": "kết luận", "CV": "công văn", "TT": "thông tri", "GCN": "giấy chứng nhận",
 }
 # "Số: 97/KH-BCĐ" (state bodies) or "Số 12-KH/ĐU" (Party committees); the number may be left blank
-NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*[a-zđ]?)\s*([/-])\s*"
+NUMBER = re.compile(r"^S(?:[ốỐoOôÔóÓ]|\d{1,2}(?=\s*:))\s*[:.]?\s*(\d*[a-zđ]?)\s*([/-])\s*"
                     r"([A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*)")
 DATE = re.compile(r"ngày\s*(\d{0,2})\s*[/-]?\s*tháng\s*(\d{0,2})\s*[/-]?\s*năm\s*(\d{4})", re.IGNORECASE)
+DATE_FOLDED = re.compile(r"ngay\s*(\d{0,2})\s*[/-]?\s*thang\s*(\d{0,2})\s*[/-]?\s*nam\s*(\d{4})")
 DATE_NUMERIC = re.compile(r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
 _MOTTO = ("cong hoa xa hoi", "doc lap - tu do", "doc lap tu do", "dang cong san viet nam", "chu nghia viet nam")
 _LETTER = re.compile(r"^\s*V/v\b", re.IGNORECASE)
@@ -61,6 +69,9 @@ _ORGAN_STARTS = (
 _OPEN_ENDS = ("uy ban nhan dan", "hoi dong nhan dan", "ban chap hanh", "ban thuong vu", "uy ban", "theo", "cua",
               "so", "ve", "dang uy", "dang bo")
 TERRITORY = re.compile(r"(?:^|\s)(thành phố|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường)\s+(.+)$", re.IGNORECASE)
+# the same words in text that lost its diacritics (an English-OCR layer); used only on such text, where
+# "quan" cannot be told from "quản" anyway
+TERRITORY_ASCII = re.compile(r"(?:^|\s)(thanh pho|thi xa|dac khu|tinh|huyen|quan|xa|phuong)\s+(.+)$", re.IGNORECASE)
 # a Party committee named by its territory: "TỈNH ỦY LÀO CAI", "HUYỆN ỦY X"
 PARTY_COMMITTEE = re.compile(r"(?:^|\s)(thành|tỉnh|huyện|quận|thị)\s+[uủ][yỷ]\s+(.+)$", re.IGNORECASE)
 
@@ -111,7 +122,8 @@ def merge_row_segments(lines: list[TextLine]) -> list[TextLine]:
     out: list[TextLine] = []
     for ln in lines:
         host = next((o for o in out if abs(o.top - ln.top) <= settings.HEADER_SAME_ROW
-                     and -1.0 <= ln.x0 - o.x1 <= settings.HEADER_SEGMENT_GAP), None)
+                     and -1.0 <= ln.x0 - o.x1 <= settings.HEADER_SEGMENT_GAP
+                     and not _is_motto(ln.text) and not _is_motto(o.text)), None)
         if host is None:
             out.append(TextLine(ln.text, ln.x0, ln.top, ln.x1, ln.bottom, ln.bold))
             continue
@@ -133,7 +145,7 @@ def doc_type_of(text: str) -> tuple[str, str] | None:
             if not is_upper(head):
                 return None
             rest = " ".join(words[n:]).lstrip(": ").strip()
-            return head.lower().replace("uỷ", "ủy"), rest
+            return TYPE_WORDS.get(t, head.lower().replace("uỷ", "ủy")), rest
     return None
 
 
@@ -176,7 +188,7 @@ def _name_groups(lines: list[str]) -> list[list[str]]:
 
 
 def _date(text: str) -> str | None:
-    d = DATE.search(text)
+    d = DATE.search(text) or DATE_FOLDED.search(fold(text))
     if d:
         day, month, year = d.group(1), d.group(2), d.group(3)
         if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
@@ -255,9 +267,9 @@ def read_block(lines: list[TextLine], width: float = 0.0) -> Block:
             below = _below_in_column(head, ln)
             joined = f"{text} {below.text}" if below is not None and not _date(text) else text
             b.date = _date(joined)
-            if b.date and "," in text.split("ngày")[0] + ",":
+            if b.date:  # "Lào Cai, ngày ...": the place precedes the date
                 place = text[: fold(text).lower().find("ngay")].strip().rstrip(",").strip()
-                b.place = collapse(place) or None
+                b.place = collapse(place) if place and not place[:1].isdigit() else None
     # the left column's names, down to the number line
     names: list[str] = []
     for ln in head:

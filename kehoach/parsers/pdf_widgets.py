@@ -127,7 +127,10 @@ def with_widget_text(content: PageContent, page: pdfium.PdfPage, index: int) -> 
     boxes = widget_boxes(page, view)
     if not boxes:
         return content
-    stamps = stamped_chars(page.pdf, index, view, content.chars, boxes)
+    try:
+        stamps = stamped_chars(page.pdf, index, view, content.chars, boxes)
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return content  # a page PDFium cannot copy or flatten keeps its text layer as it is
     if not stamps:
         return content
     kept = [ch for ch in content.chars if not any(_covers(s, ch) for s in stamps)]
