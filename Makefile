@@ -5,7 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the pipeline needs at run time (born-digital PDFs need none beyond Python's venv).
-APT_PACKAGES ?= python3-venv
+# libreoffice-writer-nogui: legacy .doc and .odt plans are converted to .docx with soffice (docx area).
+APT_PACKAGES ?= python3-venv libreoffice-writer-nogui
 BENCH_PATHS ?= samples/pdf
 DEMO_OUT ?= out/demo
 
@@ -15,7 +16,8 @@ setup: $(STAMP)
 
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ] && ! $(PY) -c "import ensurepip" >/dev/null 2>&1; then \
+	if $(PY) -c "import ensurepip" >/dev/null 2>&1; then missing=$$(echo "$$missing" | sed 's/ python3-venv//'); fi; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    echo "installing Debian packages:$$missing"; \
