@@ -295,3 +295,24 @@ def test_doc_without_libreoffice_is_one_line_naming_the_file(tmp_path, monkeypat
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".encode("utf-16-le"))
     result = process_file(doc)
     assert result.failed and "ke_hoach_cu.doc" in result.document.error and "LibreOffice" in result.document.error
+
+
+def test_footnotes_are_page_text_so_their_citations_count(tmp_path):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    doc = Document()
+    doc.add_paragraph("Căn cứ Kế hoạch số 88/KH-UBND ngày 10/3/2025 của UBND tỉnh;")
+    notes = (f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị'
+             "</w:t></w:r></w:p></w:footnote></w:footnotes>").encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", notes, doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    path = tmp_path / "notes.docx"
+    doc.save(path)
+    lines = [ln.text for ln in parse_docx(path).pages[0].lines]
+    assert lines == ["Căn cứ Kế hoạch số 88/KH-UBND ngày 10/3/2025 của UBND tỉnh;",
+                     "Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị"]
+    assert process_file(path).document.references == ["88/KH-UBND", "10-NQ/TW"]

@@ -416,9 +416,34 @@ def parse_docx(path: Path) -> ParsedSource:
         grids.append(grid)
         table_index += 1
         caption = []
+    for note in _notes(doc):  # printed at the foot of the page, after the body text they annotate
+        page.paragraph(reader.paragraph(note))
     text = PageText(page=1, lines=page.lines, width=settings.DOCX_PAGE_WIDTH,
                     height=max(page.top + settings.DOCX_MARGIN, settings.DOCX_PAGE_WIDTH))
     return ParsedSource(pages=[text], grids=grids, method=METHOD, page_count=1)
+
+
+_NOTE_TYPES = ("/footnotes", "/endnotes")
+
+
+def _notes(doc) -> list[etree._Element]:
+    """Paragraphs of the footnotes and endnotes (separators left out).
+
+    Plans cite their legal bases in footnotes too ("Nghị quyết số 10-NQ/TW ...");
+    the printed page shows them, so the references must see them.
+    """
+    out: list[etree._Element] = []
+    for rel in doc.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(_NOTE_TYPES):
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except etree.XMLSyntaxError:
+            continue
+        for note in root:
+            if note.get(qn("w:type")) in (None, "normal"):
+                out.extend(note.iter(qn("w:p")))
+    return out
 
 
 def _body_blocks(body: etree._Element) -> list[etree._Element]:
