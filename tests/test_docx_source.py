@@ -275,6 +275,10 @@ def test_office_format_by_content_not_extension(tmp_path, plan):
     ole = tmp_path / "d.doc"
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".encode("utf-16-le"))
     assert office_format(ole) == "doc"
+    locked = tmp_path / "e.docx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le"))
+    assert office_format(locked) == "encrypted"
+    assert process_file(locked).document.error.startswith("encrypted: the office file is password-protected")
 
 
 @pytest.mark.parametrize("members, reason", [

@@ -31,7 +31,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from kehoach import settings
-from kehoach.errors import DamagedInput, UnsupportedInput
+from kehoach.errors import DamagedInput, EncryptedInput, UnsupportedInput
 from kehoach.ingest.discover import office_format
 from kehoach.ingest.office import CONVERTIBLE, converted_to_docx
 from kehoach.normalize.text import fold
@@ -471,4 +471,7 @@ def parse_office(path: Path) -> ParsedSource:
         for g in source.grids:
             g.method = source.method
         return source
+    if fmt == "encrypted":
+        raise EncryptedInput("the office file is password-protected (an encrypted package): save it without "
+                             "a password to read it")
     raise UnsupportedInput(f"{fmt} office files are not supported (Word documents .docx, .doc and .odt only)")
