@@ -320,3 +320,24 @@ def test_footnotes_are_page_text_so_their_citations_count(tmp_path):
     assert lines == ["Căn cứ Kế hoạch số 88/KH-UBND ngày 10/3/2025 của UBND tỉnh;",
                      "Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị"]
     assert process_file(path).document.references == ["88/KH-UBND", "10-NQ/TW"]
+
+
+def test_hidden_and_deleted_text_does_not_print(tmp_path):
+    doc = Document()
+    p = doc.add_paragraph("Căn cứ Kế hoạch số 88/KH-UBND")
+    p.add_run(" ghi chú ẩn").font.hidden = True
+    p._p.append(parse_xml(f'<w:del {W} w:id="1" w:author="a"><w:r><w:delText>bị xóa</w:delText></w:r></w:del>'))
+    p.add_run(";")
+    doc.save(tmp_path / "h.docx")
+    assert [ln.text for ln in parse_docx(tmp_path / "h.docx").pages[0].lines] == ["Căn cứ Kế hoạch số 88/KH-UBND;"]
+
+
+def test_a_numbered_table_holding_a_header_mark_stays_a_plan_table(tmp_path):
+    doc = Document()
+    table = doc.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate((("1", "Số: 12/QĐ-UBND về quy chế"), ("2", "Rà soát hồ sơ"), ("3", "Tập huấn"))):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    doc.add_paragraph()
+    doc.save(tmp_path / "n.docx")
+    source = parse_docx(tmp_path / "n.docx")
+    assert len(source.grids) == 1 and source.pages[0].lines == []

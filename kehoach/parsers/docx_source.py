@@ -207,19 +207,29 @@ def _twips(value: str | None) -> float:
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+def _hidden(el: etree._Element) -> bool:
+    """A run formatted as hidden text (w:vanish): Word does not print it."""
+    if el.tag != qn("w:r"):
+        return False
+    vanish = el.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    return vanish is not None and _on(vanish)
+
+
 def _runs_text(p: etree._Element) -> str:
     """The printed text of a paragraph: w:t, tabs as spaces, breaks as '\\n'.
 
     Text boxes (w:txbxContent) and the Fallback copy of alternate content are
-    skipped: they are drawn elsewhere on the page, not in this line. Deleted
-    text (w:delText) and field codes (w:instrText) are other tags, never read.
+    skipped: they are drawn elsewhere on the page, not in this line (in real
+    drafts, a "DỰ THẢO" stamp). Tracked deletions and moves-from, and hidden
+    runs (w:vanish), do not print. Field codes (w:instrText) are another tag,
+    never read.
     """
     out: list[str] = []
 
     def walk(el: etree._Element) -> None:
         for child in el:
             tag = child.tag
-            if tag in (qn("w:txbxContent"), _FALLBACK, qn("w:del")):
+            if tag in (qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:moveFrom")) or _hidden(child):
                 continue
             if tag == qn("w:t"):
                 out.append(child.text or "")
@@ -290,7 +300,7 @@ def is_layout_table(grid: Grid, borderless: bool) -> bool:
         return False
     marks = any(_LAYOUT_MARKS.match(fold(line).strip()) for c in grid.cells for line in c.text.split("\n"))
     narrow = grid.n_cols <= settings.DOCX_LAYOUT_MAX_COLS and grid.n_rows <= settings.DOCX_LAYOUT_MAX_ROWS
-    return marks or (borderless and narrow and not _numbered(grid))
+    return (marks or (borderless and narrow)) and not _numbered(grid)
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
