@@ -341,3 +341,21 @@ def test_a_numbered_table_holding_a_header_mark_stays_a_plan_table(tmp_path):
     doc.save(tmp_path / "n.docx")
     source = parse_docx(tmp_path / "n.docx")
     assert len(source.grids) == 1 and source.pages[0].lines == []
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_table_split_in_two_by_hand_is_one_table(tmp_path, repeat_header):
+    doc = Document()
+    doc.add_paragraph("DANH MỤC NHIỆM VỤ")
+    header = ("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian")
+    rows = [(str(k), f"Nhiệm vụ {k}", "Công an xã", "Năm 2026") for k in range(1, 5)]
+    for part in (rows[:2], rows[2:]):
+        table = doc.add_table(rows=0, cols=4)
+        table.style = "Table Grid"
+        for values in ([header] if part is rows[:2] or repeat_header else []) + part:
+            for cell, text in zip(table.add_row().cells, values, strict=True):
+                cell.text = text
+        doc.add_paragraph()
+    doc.save(tmp_path / "split.docx")
+    result = process_file(tmp_path / "split.docx")
+    assert [it.stt for it in result.items] == ["1", "2", "3", "4"] and result.document.tables == 1

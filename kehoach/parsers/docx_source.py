@@ -247,7 +247,7 @@ def _runs_text(p: etree._Element) -> str:
 
 
 # --- grids --------------------------------------------------------------------------------
-def build_grid(rows: list[list[_RawCell]], table_index: int, caption: str) -> Grid:
+def build_grid(rows: list[list[_RawCell]], caption: str) -> Grid:
     """Raw Word rows -> a Grid: gridSpan is col_span, a vMerge continue extends the cell above.
 
     Boxes are table coordinates (x0 = column, top = row), the only place a Word
@@ -406,8 +406,7 @@ def parse_docx(path: Path) -> ParsedSource:
     reader = DocxReader(_numbering(doc), styles)
     page = _Page()
     grids: list[Grid] = []
-    caption: list[str] = []
-    table_index = 0
+    caption: list[str] = []  # page text since the previous plan table: the next table's caption
     for el in _body_blocks(doc.element.body):
         if el.tag == qn("w:p"):
             para = reader.paragraph(el)
@@ -418,13 +417,12 @@ def parse_docx(path: Path) -> ParsedSource:
         rows = reader.table_rows(el)
         if not any(c.text.strip() for row in rows for c in row):
             continue
-        grid = build_grid(rows, table_index, "\n".join(caption))
+        grid = build_grid(rows, "\n".join(caption))
         if is_layout_table(grid, _borderless(el, styles)):
             reader.numbering.restore(counters)  # its numbered lines are counted once, as page text
             page.layout_table(reader, el)
             continue
         grids.append(grid)
-        table_index += 1
         caption = []
     for note in _notes(doc):  # printed at the foot of the page, after the body text they annotate
         page.paragraph(reader.paragraph(note))
