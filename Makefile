@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES ?= python3-venv
 # batch: report.html is tested in a real headless browser (Debian's chromium)
 APT_PACKAGES += chromium
+# libreoffice-writer-nogui: legacy .doc and .odt plans are converted to .docx with soffice (docx area).
+APT_PACKAGES += libreoffice-writer-nogui
 BENCH_PATHS ?= samples/pdf
 DEMO_OUT ?= out/demo
 # batch bench: e.g. BENCH_BATCH_ARGS="--sizes 10,100 --jobs 2" for a quicker run, "--scanned DIR" for scans

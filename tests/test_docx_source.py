@@ -275,6 +275,10 @@ def test_office_format_by_content_not_extension(tmp_path, plan):
     ole = tmp_path / "d.doc"
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".encode("utf-16-le"))
     assert office_format(ole) == "doc"
+    locked = tmp_path / "e.docx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le"))
+    assert office_format(locked) == "encrypted"
+    assert process_file(locked).document.error.startswith("encrypted: the office file is password-protected")
 
 
 @pytest.mark.parametrize("members, reason", [
@@ -295,3 +299,63 @@ def test_doc_without_libreoffice_is_one_line_naming_the_file(tmp_path, monkeypat
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".encode("utf-16-le"))
     result = process_file(doc)
     assert result.failed and "ke_hoach_cu.doc" in result.document.error and "LibreOffice" in result.document.error
+
+
+def test_footnotes_are_page_text_so_their_citations_count(tmp_path):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    doc = Document()
+    doc.add_paragraph("Căn cứ Kế hoạch số 88/KH-UBND ngày 10/3/2025 của UBND tỉnh;")
+    notes = (f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị'
+             "</w:t></w:r></w:p></w:footnote></w:footnotes>").encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", notes, doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    path = tmp_path / "notes.docx"
+    doc.save(path)
+    lines = [ln.text for ln in parse_docx(path).pages[0].lines]
+    assert lines == ["Căn cứ Kế hoạch số 88/KH-UBND ngày 10/3/2025 của UBND tỉnh;",
+                     "Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị"]
+    assert process_file(path).document.references == ["88/KH-UBND", "10-NQ/TW"]
+
+
+def test_hidden_and_deleted_text_does_not_print(tmp_path):
+    doc = Document()
+    p = doc.add_paragraph("Căn cứ Kế hoạch số 88/KH-UBND")
+    p.add_run(" ghi chú ẩn").font.hidden = True
+    p._p.append(parse_xml(f'<w:del {W} w:id="1" w:author="a"><w:r><w:delText>bị xóa</w:delText></w:r></w:del>'))
+    p.add_run(";")
+    doc.save(tmp_path / "h.docx")
+    assert [ln.text for ln in parse_docx(tmp_path / "h.docx").pages[0].lines] == ["Căn cứ Kế hoạch số 88/KH-UBND;"]
+
+
+def test_a_numbered_table_holding_a_header_mark_stays_a_plan_table(tmp_path):
+    doc = Document()
+    table = doc.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate((("1", "Số: 12/QĐ-UBND về quy chế"), ("2", "Rà soát hồ sơ"), ("3", "Tập huấn"))):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    doc.add_paragraph()
+    doc.save(tmp_path / "n.docx")
+    source = parse_docx(tmp_path / "n.docx")
+    assert len(source.grids) == 1 and source.pages[0].lines == []
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_table_split_in_two_by_hand_is_one_table(tmp_path, repeat_header):
+    doc = Document()
+    doc.add_paragraph("DANH MỤC NHIỆM VỤ")
+    header = ("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian")
+    rows = [(str(k), f"Nhiệm vụ {k}", "Công an xã", "Năm 2026") for k in range(1, 5)]
+    for part in (rows[:2], rows[2:]):
+        table = doc.add_table(rows=0, cols=4)
+        table.style = "Table Grid"
+        for values in ([header] if part is rows[:2] or repeat_header else []) + part:
+            for cell, text in zip(table.add_row().cells, values, strict=True):
+                cell.text = text
+        doc.add_paragraph()
+    doc.save(tmp_path / "split.docx")
+    result = process_file(tmp_path / "split.docx")
+    assert [it.stt for it in result.items] == ["1", "2", "3", "4"] and result.document.tables == 1

@@ -75,10 +75,11 @@ def _legacy_text(head: bytes) -> bool:
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _OLE_WORD = "WordDocument".encode("utf-16-le")  # the main stream of a legacy Word .doc
 _OLE_EXCEL = "Workbook".encode("utf-16-le")
+_OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # a password-protected .docx/.xlsx is an OLE wrapper
 
 
 def office_format(path: Path) -> str:
-    """"docx", "odt", "doc", "xlsx", "xls", "ods", "zip" or "ole": what an OFFICE file really is.
+    """"docx", "odt", "doc", "xlsx", "xls", "ods", "encrypted", "zip" or "ole": what an OFFICE file really is.
 
     A .docx is a zip holding word/document.xml, an .odt a zip whose `mimetype`
     member names the text format, a legacy .doc an OLE file with a WordDocument
@@ -105,6 +106,8 @@ def office_format(path: Path) -> str:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         data = path.read_bytes()
+        if _OLE_ENCRYPTED in data:
+            return "encrypted"
         if _OLE_WORD in data:
             return "doc"
         if _OLE_EXCEL in data:

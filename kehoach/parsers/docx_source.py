@@ -31,7 +31,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from kehoach import settings
-from kehoach.errors import DamagedInput, UnsupportedInput
+from kehoach.errors import DamagedInput, EncryptedInput, UnsupportedInput
 from kehoach.ingest.discover import office_format
 from kehoach.ingest.office import CONVERTIBLE, converted_to_docx
 from kehoach.normalize.text import fold
@@ -207,19 +207,29 @@ def _twips(value: str | None) -> float:
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+def _hidden(el: etree._Element) -> bool:
+    """A run formatted as hidden text (w:vanish): Word does not print it."""
+    if el.tag != qn("w:r"):
+        return False
+    vanish = el.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    return vanish is not None and _on(vanish)
+
+
 def _runs_text(p: etree._Element) -> str:
     """The printed text of a paragraph: w:t, tabs as spaces, breaks as '\\n'.
 
     Text boxes (w:txbxContent) and the Fallback copy of alternate content are
-    skipped: they are drawn elsewhere on the page, not in this line. Deleted
-    text (w:delText) and field codes (w:instrText) are other tags, never read.
+    skipped: they are drawn elsewhere on the page, not in this line (in real
+    drafts, a "DỰ THẢO" stamp). Tracked deletions and moves-from, and hidden
+    runs (w:vanish), do not print. Field codes (w:instrText) are another tag,
+    never read.
     """
     out: list[str] = []
 
     def walk(el: etree._Element) -> None:
         for child in el:
             tag = child.tag
-            if tag in (qn("w:txbxContent"), _FALLBACK, qn("w:del")):
+            if tag in (qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:moveFrom")) or _hidden(child):
                 continue
             if tag == qn("w:t"):
                 out.append(child.text or "")
@@ -237,7 +247,7 @@ def _runs_text(p: etree._Element) -> str:
 
 
 # --- grids --------------------------------------------------------------------------------
-def build_grid(rows: list[list[_RawCell]], table_index: int, caption: str) -> Grid:
+def build_grid(rows: list[list[_RawCell]], caption: str) -> Grid:
     """Raw Word rows -> a Grid: gridSpan is col_span, a vMerge continue extends the cell above.
 
     Boxes are table coordinates (x0 = column, top = row), the only place a Word
@@ -290,7 +300,7 @@ def is_layout_table(grid: Grid, borderless: bool) -> bool:
         return False
     marks = any(_LAYOUT_MARKS.match(fold(line).strip()) for c in grid.cells for line in c.text.split("\n"))
     narrow = grid.n_cols <= settings.DOCX_LAYOUT_MAX_COLS and grid.n_rows <= settings.DOCX_LAYOUT_MAX_ROWS
-    return marks or (borderless and narrow and not _numbered(grid))
+    return (marks or (borderless and narrow)) and not _numbered(grid)
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -396,8 +406,7 @@ def parse_docx(path: Path) -> ParsedSource:
     reader = DocxReader(_numbering(doc), styles)
     page = _Page()
     grids: list[Grid] = []
-    caption: list[str] = []
-    table_index = 0
+    caption: list[str] = []  # page text since the previous plan table: the next table's caption
     for el in _body_blocks(doc.element.body):
         if el.tag == qn("w:p"):
             para = reader.paragraph(el)
@@ -408,17 +417,41 @@ def parse_docx(path: Path) -> ParsedSource:
         rows = reader.table_rows(el)
         if not any(c.text.strip() for row in rows for c in row):
             continue
-        grid = build_grid(rows, table_index, "\n".join(caption))
+        grid = build_grid(rows, "\n".join(caption))
         if is_layout_table(grid, _borderless(el, styles)):
             reader.numbering.restore(counters)  # its numbered lines are counted once, as page text
             page.layout_table(reader, el)
             continue
         grids.append(grid)
-        table_index += 1
         caption = []
+    for note in _notes(doc):  # printed at the foot of the page, after the body text they annotate
+        page.paragraph(reader.paragraph(note))
     text = PageText(page=1, lines=page.lines, width=settings.DOCX_PAGE_WIDTH,
                     height=max(page.top + settings.DOCX_MARGIN, settings.DOCX_PAGE_WIDTH))
     return ParsedSource(pages=[text], grids=grids, method=METHOD, page_count=1)
+
+
+_NOTE_TYPES = ("/footnotes", "/endnotes")
+
+
+def _notes(doc) -> list[etree._Element]:
+    """Paragraphs of the footnotes and endnotes (separators left out).
+
+    Plans cite their legal bases in footnotes too ("Nghị quyết số 10-NQ/TW ...");
+    the printed page shows them, so the references must see them.
+    """
+    out: list[etree._Element] = []
+    for rel in doc.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(_NOTE_TYPES):
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except etree.XMLSyntaxError:
+            continue
+        for note in root:
+            if note.get(qn("w:type")) in (None, "normal"):
+                out.extend(note.iter(qn("w:p")))
+    return out
 
 
 def _body_blocks(body: etree._Element) -> list[etree._Element]:
@@ -446,4 +479,7 @@ def parse_office(path: Path) -> ParsedSource:
         for g in source.grids:
             g.method = source.method
         return source
+    if fmt == "encrypted":
+        raise EncryptedInput("the office file is password-protected (an encrypted package): save it without "
+                             "a password to read it")
     raise UnsupportedInput(f"{fmt} office files are not supported (Word documents .docx, .doc and .odt only)")

@@ -42,8 +42,8 @@ class Provenance(_Record):
     method: str
     confidence: float = Field(ge=0.0, le=1.0)
     # Word documents (method "docx*") have no page geometry: their bbox is in table cells
-    # (x0 = first column, top = row, x1/bottom past the last ones), and row/col say it plainly.
-    table_index: int | None = Field(default=None, ge=0)
+    # (x0 = first column, top = row, x1/bottom past the last ones), and row/col say it plainly;
+    # the table is the item's table_index.
     row: int | None = Field(default=None, ge=0)
     col: int | None = Field(default=None, ge=0)
 
