@@ -122,3 +122,10 @@ TEXT_REPEAT_SHARE = 0.9
 TEXT_PAGE_LINES = 60
 # The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
 TEXT_HEADER_BLOCK_LINES = 16
+# Layout text (pdftotext -layout): a table region is in layout when this share of its lines holds a
+# gap of 3+ spaces; a column starts where runs of words start on this share of its lines (3 at least);
+# a header line above the STT line (a centred header) has at most this many words.
+TEXT_LAYOUT_SHARE = 0.3
+TEXT_COLUMN_START_SHARE = 0.04
+TEXT_COLUMN_MIN_STARTS = 3
+TEXT_LAYOUT_HEADER_WORDS = 6
