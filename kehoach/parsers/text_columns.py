@@ -20,6 +20,7 @@ from kehoach.parsers.columns import role_of
 from kehoach.parsers.text_layout import Numbering, is_page_number
 
 _FRAGMENT = re.compile(r"\S+(?: \S+)*")
+_STT_LINE = re.compile(r"^\s*(?:STT|TT|Stt)\s{2,}\S")
 
 
 @dataclass(slots=True)
@@ -118,13 +119,21 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     if "name" not in roles:
         return None
     stt_k = 0
-    # each line as column texts; the STT column gives the row anchors
+    # each line as column texts, word by word (a tight layout parts two cells by one space only);
+    # a header printed again on a new page may sit a few characters off: its page is measured anew
     grid: list[list[str]] = []
-    for ln in body:
+    page_cols = cols
+    for i, ln in enumerate(body):
+        if _STT_LINE.match(ln):
+            end = next((j for j in range(i + 1, len(body)) if _STT_LINE.match(body[j])), len(body))
+            again, _ = column_starts([ln], body[i + 1:end])
+            page_cols = again if len(again) == len(cols) else cols
         row = [""] * len(cols)
-        for f in fragments(ln):
-            k = _column_of(f.x0, cols)
-            row[k] = (row[k] + " " + f.text).strip()
+        for n, m in enumerate(re.finditer(r"\S+", ln)):
+            k = _column_of(m.start(), page_cols)
+            if k == stt_k and n > 0:
+                k = stt_k + 1  # the STT cell holds one short code; words after it are the name's
+            row[k] = (row[k] + " " + m.group(0)).strip()
         grid.append(row)
     header_again = {n.strip() for n in names if n.strip()}
     numbering = Numbering()
