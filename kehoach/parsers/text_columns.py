@@ -154,8 +154,14 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     if not anchors:
         return None
     groups = {a for a, _, g in anchors if g}
-    centred = any(grid[i][k] for i in range(anchors[0][0]) for k in range(len(cols))
-                  if k != stt_k and i not in skip)
+    # cells centred on their number print lines above it; a group title's wrapped line above the first
+    # item fills only the name column, so only the other columns tell
+    first_item = next((a for a, _, g in anchors if not g), None)
+    after_group = max((a for a in groups if first_item is not None and a < first_item), default=-1)
+    name_k = roles.index("name")
+    centred = first_item is not None and any(
+        grid[i][k] for i in range(after_group + 1, first_item) for k in range(len(cols))
+        if k not in (stt_k, name_k) and i not in skip)
     rows: list[tuple[str, bool, list[str]]] = []
     cells: list[list[list[str]]] = [[[] for _ in cols] for _ in anchors]
     for k in range(len(cols)):
