@@ -129,3 +129,5 @@ TEXT_LAYOUT_SHARE = 0.3
 TEXT_COLUMN_START_SHARE = 0.04
 TEXT_COLUMN_MIN_STARTS = 3
 TEXT_LAYOUT_HEADER_WORDS = 6
+# A column boundary in layout text: where runs of words start, less this much for each word running across.
+TEXT_ACROSS_WEIGHT = 0.5

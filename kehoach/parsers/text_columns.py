@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kehoach import settings
+from kehoach.normalize.text import fold
 from kehoach.parsers.columns import role_of
 from kehoach.parsers.text_layout import Numbering, is_page_number
 
@@ -41,12 +42,17 @@ def is_layout(lines: list[str]) -> bool:
     return len(printed) >= 3 and wide >= settings.TEXT_LAYOUT_SHARE * len(printed)
 
 
-def _start_counts(lines: list[str]) -> dict[int, int]:
-    counts: dict[int, int] = {}
+def _start_counts(lines: list[str]) -> tuple[dict[int, int], dict[int, int]]:
+    """How many runs of words start at each position, and how many words run across it."""
+    starts: dict[int, int] = {}
+    across: dict[int, int] = {}
     for ln in lines:
         for f in fragments(ln):
-            counts[f.x0] = counts.get(f.x0, 0) + 1
-    return counts
+            starts[f.x0] = starts.get(f.x0, 0) + 1
+        for m in re.finditer(r"\S+", ln):
+            for x in range(m.start() + 1, m.end()):
+                across[x] = across.get(x, 0) + 1
+    return starts, across
 
 
 def _labels(header_lines: list[str]) -> list[tuple[int, int, str]]:
@@ -86,13 +92,14 @@ def column_starts(header_lines: list[str], body: list[str]) -> tuple[list[int], 
     of words start (the next column's cells), searched between the two names' centres.
     """
     labels = _labels(header_lines)
-    counts = _start_counts(body)
+    counts, across = _start_counts(body)
     starts = [0]
-    for (a0, a1, _), (b0, b1, _) in zip(labels, labels[1:], strict=False):
-        lo, hi = (a0 + a1) // 2 + 1, (b0 + b1) // 2
-        cands = [(counts.get(x, 0), -x) for x in range(lo, hi + 1)]
+    for (a0, _a1, _), (b0, b1, _) in zip(labels, labels[1:], strict=False):
+        lo, hi = a0 + 1, (b0 + b1) // 2  # a narrow column: its cells may start left of its centred name
+        # a boundary no word runs across (a gutter) where many runs start
+        cands = [(counts.get(x, 0) - settings.TEXT_ACROSS_WEIGHT * across.get(x, 0), -x) for x in range(lo, hi + 1)]
         best = max(cands, default=(0, -b0))
-        starts.append(-best[1] if best[0] else b0)
+        starts.append(-best[1] if best[0] > 0 else b0)
     return starts, [t for _, _, t in labels]
 
 
@@ -139,8 +146,17 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     numbering = Numbering()
     anchors: list[tuple[int, str, bool]] = []
     skip: set[int] = set()
+    head_words = set(re.findall(r"\w+", fold(" ".join(names))))
+    stt_lines = [i for i, ln in enumerate(body) if _STT_LINE.match(ln)]
+    for i in stt_lines:  # the header printed again on a new page, its names wrapped above and below
+        skip.add(i)
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(body) and body[j].strip() and set(re.findall(r"\w+", fold(body[j]))) <= head_words:
+                skip.add(j)
     for i, row in enumerate(grid):
         filled = [t for t in row if t]
+        if i in skip:
+            continue
         if filled and all(t in header_again or role_of(t) for t in filled) and len(filled) >= 2:
             skip.add(i)  # the header printed again on a new page
             continue
@@ -202,9 +218,10 @@ def _cuts(anchors: list[int], lines: list[tuple[int, str]], centred: bool) -> li
         text = dict(lines)
         # move the cut to a nearby line that opens a new cell (a capital after a blank or a full stop)
         best = end
-        for cand in range(max(a + 1, end - 2), min(nxt, end + 2) + 1):
+        for cand in sorted(range(max(a + 1, end - 1), min(nxt, end + 1) + 1), key=lambda c: abs(c - end)):
             t, before = text.get(cand, ""), text.get(cand - 1, "")
-            if (not before) or (t[:1].isupper() and before.rstrip().endswith((".", ";"))):
+            if t and ((not before and cand - 1 not in anchors) or
+                      (t[:1].isupper() and before.rstrip().endswith((".", ";")))):
                 best = cand
                 break
         bounds.append((lo, best))
