@@ -131,3 +131,5 @@ TEXT_COLUMN_MIN_STARTS = 3
 TEXT_LAYOUT_HEADER_WORDS = 6
 # A column boundary in layout text: where runs of words start, less this much for each word running across.
 TEXT_ACROSS_WEIGHT = 0.5
+# A page of a layout table is measured anew under its repeated header when it has this many lines.
+TEXT_LAYOUT_PAGE_LINES = 8

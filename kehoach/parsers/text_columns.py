@@ -94,8 +94,9 @@ def column_starts(header_lines: list[str], body: list[str]) -> tuple[list[int], 
     labels = _labels(header_lines)
     counts, across = _start_counts(body)
     starts = [0]
-    for (a0, _a1, _), (b0, b1, _) in zip(labels, labels[1:], strict=False):
-        lo, hi = a0 + 1, (b0 + b1) // 2  # a narrow column: its cells may start left of its centred name
+    for (a0, a1, _), (b0, b1, _) in zip(labels, labels[1:], strict=False):
+        # from the left name's centre (a narrow column's cells start about there) to the right one's
+        lo, hi = max((a0 + a1) // 2 - 1, starts[-1] + 2), (b0 + b1) // 2
         # a boundary no word runs across (a gutter) where many runs start
         cands = [(counts.get(x, 0) - settings.TEXT_ACROSS_WEIGHT * across.get(x, 0), -x) for x in range(lo, hi + 1)]
         best = max(cands, default=(0, -b0))
@@ -134,7 +135,8 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
         if _STT_LINE.match(ln):
             end = next((j for j in range(i + 1, len(body)) if _STT_LINE.match(body[j])), len(body))
             again, _ = column_starts([ln], body[i + 1:end])
-            page_cols = again if len(again) == len(cols) else cols
+            enough = sum(1 for b in body[i + 1:end] if b.strip()) >= settings.TEXT_LAYOUT_PAGE_LINES
+            page_cols = again if len(again) == len(cols) and enough else page_cols
         row = [""] * len(cols)
         for n, m in enumerate(re.finditer(r"\S+", ln)):
             k = _column_of(m.start(), page_cols)
