@@ -105,10 +105,13 @@ TEXT_BLANK_NEW = 0.3
 # opens mid-line right after "-", "&", "và", "của" (the name goes on); trailing empty cells
 # (a parent row, no partner body) cost TEXT_END_SKIP_COST each.
 # A catalog word in a unit column scores this times its log-odds (catalog share against its share
-# of the document's own text), bounded: common words of the plan ("phát triển") say nothing.
+# of the document's own text), bounded: a body the plan names everywhere ("Phòng Văn hóa - Xã hội")
+# still counts a little for a unit column (the floor), a rare one ("Trạm", "CNSCĐ") much.
 TEXT_BODY_ODDS_SCALE = 0.5
-TEXT_BODY_WORD_MIN = -0.5
+TEXT_BODY_WORD_MIN = 0.2
 TEXT_BODY_WORD_MAX = 0.8
+# A word that is not a number in a target column beside a unit column (targets are mostly figures).
+TEXT_TARGET_WORD_PENALTY = 0.1
 # Below this many words a document is too short to tell its common words: catalog words score the maximum.
 TEXT_VOCAB_MIN_WORDS = 1000
 TEXT_HEAD_BONUS = 0.5
