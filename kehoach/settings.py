@@ -159,10 +159,13 @@ TEXT_BLANK_NEW = 0.3
 # opens mid-line right after "-", "&", "và", "của" (the name goes on); trailing empty cells
 # (a parent row, no partner body) cost TEXT_END_SKIP_COST each.
 # A catalog word in a unit column scores this times its log-odds (catalog share against its share
-# of the document's own text), bounded: common words of the plan ("phát triển") say nothing.
+# of the document's own text), bounded: a body the plan names everywhere ("Phòng Văn hóa - Xã hội")
+# still counts a little for a unit column (the floor), a rare one ("Trạm", "CNSCĐ") much.
 TEXT_BODY_ODDS_SCALE = 0.5
-TEXT_BODY_WORD_MIN = -0.5
+TEXT_BODY_WORD_MIN = 0.2
 TEXT_BODY_WORD_MAX = 0.8
+# A word that is not a number in a target column beside a unit column (targets are mostly figures).
+TEXT_TARGET_WORD_PENALTY = 0.1
 # Below this many words a document is too short to tell its common words: catalog words score the maximum.
 TEXT_VOCAB_MIN_WORDS = 1000
 TEXT_HEAD_BONUS = 0.5
@@ -176,3 +179,14 @@ TEXT_REPEAT_SHARE = 0.9
 TEXT_PAGE_LINES = 60
 # The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
 TEXT_HEADER_BLOCK_LINES = 16
+# Layout text (pdftotext -layout): a table region is in layout when this share of its lines holds a
+# gap of 3+ spaces; a column starts where runs of words start on this share of its lines (3 at least);
+# a header line above the STT line (a centred header) has at most this many words.
+TEXT_LAYOUT_SHARE = 0.3
+TEXT_COLUMN_START_SHARE = 0.04
+TEXT_COLUMN_MIN_STARTS = 3
+TEXT_LAYOUT_HEADER_WORDS = 6
+# A column boundary in layout text: where runs of words start, less this much for each word running across.
+TEXT_ACROSS_WEIGHT = 0.5
+# A page of a layout table is measured anew under its repeated header when it has this many lines.
+TEXT_LAYOUT_PAGE_LINES = 8

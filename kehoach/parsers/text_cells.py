@@ -119,7 +119,7 @@ def emission(word: str, role: str, numeric_result: bool, vocab: Vocabulary | Non
     if role == "result":
         if numeric:
             return 1.5
-        return -0.1 if numeric_result else 0.0
+        return -settings.TEXT_TARGET_WORD_PENALTY if numeric_result else 0.0
     if role == "deadline":
         if numeric or re.match(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$", word.strip(".,;()")):
             return 2.0

@@ -23,6 +23,7 @@ from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.text_cells import Vocabulary, split_row
+from kehoach.parsers.text_columns import is_layout, read_layout_table
 from kehoach.parsers.text_layout import (
     Numbering,
     TextHeader,
@@ -155,7 +156,34 @@ def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, 
     return rows
 
 
+def _layout_grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> Grid | None:
+    """A table from layout text (pdftotext -layout), read by character columns; None if it is not one."""
+    if not is_layout([ln.text for ln in lines[h.start:end]]):
+        return None
+    start = h.start
+    # a header centred on its row prints the first line of a wrapped name above the STT line
+    while start > 0 and h.start - start < 2 and lines[start - 1].text.strip() \
+            and len(lines[start - 1].text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS:
+        start -= 1
+    got = read_layout_table([ln.text for ln in lines[start:h.end]], [ln.text for ln in lines[h.end:end]])
+    if got is None:
+        return None
+    _roles, names, rows = got
+    table: list[list[str | None]] = [list(names)]
+    for code, group, texts in rows:
+        if group:
+            title = collapse(" ".join(texts[1:]))
+            table.append([code, title] + [None] * (len(names) - 2))
+        else:
+            table.append(texts)
+    first, last = lines[h.start], lines[end - 1]
+    return Grid.from_rows(table, page=first.page, method=METHOD, caption=caption,
+                          bbox=(0.0, float(first.index), 0.0, float(last.index)))
+
+
 def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Vocabulary) -> Grid:
+    if (layout := _layout_grid(lines, h, end, caption)) is not None:
+        return layout
     roles = [r or "note" for r in h.roles]
     value_roles = roles[1:]
     numeric_result = "unit_of_measure" in roles
