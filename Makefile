@@ -43,6 +43,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
+	$(BIN)/python bench/bench_accents.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench scripts
