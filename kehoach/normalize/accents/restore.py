@@ -131,43 +131,37 @@ def restore(text: str, model: Model | None = None) -> Restoration:
     """Accented text for accent-less (or English-OCR) Vietnamese; text with its diacritics comes back as is."""
     model = model or load()
     text = nfc(text)
+    line_upper = [(m.start(), _mostly_upper(m.group())) for m in re.finditer(r"[^\n]*", text)]
+    # clauses, each decoded on its own; a line break is a wrap, not the end of a clause
+    segments: list[list[tuple[re.Match[str], list[tuple[int, float]], bool]]] = [[]]
+    last = 0
+    k = 0
+    for m in TOKEN.finditer(text):
+        while k + 1 < len(line_upper) and line_upper[k + 1][0] <= m.start():
+            k += 1
+        if _BREAK.search(text, last, m.start()):
+            segments.append([])
+        last = m.end()
+        if _is_code(text, m, line_upper[k][1]):
+            tok = m.group()
+            fixed = model.index[NUM] if tok.isdigit() else model.id_of(tok.lower())
+            segments[-1].append((m, [(fixed, 0.0)], False))
+            continue
+        cands = _candidates(model, m.group())
+        segments[-1].append((m, cands or [(model.id_of(m.group().lower()), 0.0)], bool(cands)))
     tokens: list[Token] = []
     out: list[str] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        upper = _mostly_upper(line)
-        # clauses of the line, each decoded on its own
-        segments: list[list[tuple[re.Match[str], list[tuple[int, float]], bool]]] = [[]]
-        last = 0
-        for m in TOKEN.finditer(line):
-            if _BREAK.search(line[last:m.start()]):
-                segments.append([])
-            last = m.end()
-            if _is_code(line, m, upper):
-                tok = m.group()
-                fixed = model.index[NUM] if tok.isdigit() else model.id_of(tok.lower())
-                segments[-1].append((m, [(fixed, 0.0)], False))
-                continue
-            cands = _candidates(model, m.group())
-            segments[-1].append((m, cands or [(model.id_of(m.group().lower()), 0.0)], bool(cands)))
-        chosen: dict[int, tuple[str, float, bool]] = {}
-        for seg in segments:
-            if not seg:
-                continue
-            ids, conf = _decode(model, [c for _, c, _ in seg])
-            for (m, _, restorable), wid, c in zip(seg, ids, conf, strict=True):
-                word = model.vocab[wid]
-                surface = apply_case(word, case_of(m.group())) if restorable else m.group()
-                chosen[m.start()] = (surface, c, restorable)
-        cursor = 0
-        for m in TOKEN.finditer(line):
-            surface, c, restorable = chosen[m.start()]
-            out.append(line[cursor:m.start()])
-            out.append(surface)
-            tokens.append(Token(m.group(), pos + m.start(), pos + m.end(), surface, c, restorable))
+    cursor = 0
+    for seg in segments:
+        if not seg:
+            continue
+        ids, conf = _decode(model, [c for _, c, _ in seg])
+        for (m, _, restorable), wid, c in zip(seg, ids, conf, strict=True):
+            surface = apply_case(model.vocab[wid], case_of(m.group())) if restorable else m.group()
+            out += [text[cursor:m.start()], surface]
             cursor = m.end()
-        out.append(line[cursor:])
-        pos += len(line)
+            tokens.append(Token(m.group(), m.start(), m.end(), surface, c, restorable))
+    out.append(text[cursor:])
     restored = "".join(out)
     scored = [t.confidence for t in tokens if t.restorable]
     return Restoration(text=restored, original=text, tokens=tokens,
