@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kehoach.normalize.accents.model import BOS, NUM, SPECIALS  # noqa: E402
-from kehoach.normalize.accents.syllables import TOKEN, is_syllable_shape, nfc, strip  # noqa: E402
+from kehoach.normalize.accents.syllables import TOKEN, classic_tone, is_syllable_shape, nfc, strip  # noqa: E402
 
 CORPUS = ROOT / "scripts" / "corpus"
 HELD_OUT = ("seed_003.txt",)
@@ -56,7 +56,7 @@ def clauses(text: str) -> Iterator[list[str]]:
             if tok.isdigit():
                 words.append(NUM)
             elif any(c.isalpha() for c in tok):
-                words.append(tok.lower())
+                words.append(classic_tone(tok.lower()))
         if words:
             yield words
 

@@ -53,3 +53,27 @@ def is_roman(token: str) -> bool:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_GLIDE_END = re.compile(r"(?<!q)(o[ae]|uy)$")
+
+
+def classic_tone(word: str) -> str:
+    """The tone mark of an open "oa", "oe", "uy" syllable on its first vowel ("hoá" -> "hóa", "uỷ" -> "ủy").
+
+    Both placements are correct Vietnamese and plans mix them (the seeds write "hóa" twenty
+    times for each "hoá"); the model keeps one, the classic one most plans use, so that the two
+    spellings do not split one word's counts.
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    tone = next((c for c in decomposed if c in _TONES), None)
+    base = decomposed.replace(tone, "") if tone else decomposed
+    m = _GLIDE_END.search(strip(base))
+    if tone is None or m is None:
+        return word
+    letters = [i for i, c in enumerate(base) if not unicodedata.combining(c)]
+    if len(letters) < 2:
+        return word
+    cut = letters[-1]  # the tone goes after the first closing vowel and its own marks (a hat, a horn)
+    return unicodedata.normalize("NFC", base[:cut] + tone + base[cut:])
