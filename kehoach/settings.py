@@ -105,3 +105,6 @@ ACCENT_MAX_MARKED_SHARE = 0.05
 # is below ACCENT_CELL_LOW is flagged `accents_restored_low_confidence`.
 ACCENT_TOKEN_LOW = 0.5
 ACCENT_CELL_LOW = 0.75
+# Three one-letter tokens in a row are letter-spaced print split by the OCR ("P h o n g"), not
+# Vietnamese words (one-letter words, "ở", "à", rarely follow each other): kept as read.
+ACCENT_SPACED_RUN = 3

@@ -18,6 +18,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from kehoach import settings
+from kehoach.normalize.accents import needs_restoration, restore
 from kehoach.normalize.text import fold
 
 # folded abbreviation -> folded expansion, applied on word boundaries
@@ -42,10 +43,18 @@ _ABBREVIATION = re.compile(
     r"(?<![a-z0-9])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![a-z0-9])")
 
 
+def _ocr_code(m: re.Match[str]) -> str:
+    """An abbreviation whose Đ an OCR without Vietnamese read as P ("HPND" for "HĐND"), put right."""
+    word = m.group()
+    fixed = word.replace("p", "d")
+    return fixed if word not in ABBREVIATIONS and fixed in ABBREVIATIONS else word
+
+
 @lru_cache(maxsize=4096)
 def normalise_name(text: str) -> str:
     """Folded, abbreviation-expanded, punctuation-free form used for matching."""
     t = re.sub(r"\s*-\s*", "-", fold(text).replace("&", " va "))  # "VH - XH" is written "VH-XH" too
+    t = re.sub(r"(?<![a-z0-9])[a-z]*p[a-z]*(?![a-z0-9])", _ocr_code, t)
     t = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], t)
     t = re.sub(r"[^a-z0-9 ]+", " ", t)
     t = re.sub(r"\b(va|cac)\b", " ", t)  # "và", and the plural "các" ("Ban điều hành các ấp")
@@ -115,6 +124,16 @@ class Catalog:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - catalogs live for the process; names repeat across rows
     def match(self, text: str | None) -> Match | None:
+        """The best entry for a mention; one written without accents or garbled by an English OCR
+        ("Pang uy xa") is tried again once its accents are restored."""
+        found = self._match(text)
+        if found is None and text and needs_restoration(text):
+            restored = restore(text).text
+            if restored != text:
+                found = self._match(restored)
+        return found
+
+    def _match(self, text: str | None) -> Match | None:
         if not text or not text.strip():
             return None
         query = normalise_name(text)

@@ -71,6 +71,21 @@ def _is_code(text: str, m: re.Match[str], mostly_upper: bool) -> bool:
     return is_roman(tok) and len(tok) > 1 and tok.isupper()
 
 
+def _letter_spaced(matches: list[re.Match[str]]) -> set[int]:
+    """Indexes of tokens in a run of `ACCENT_SPACED_RUN`+ one-letter tokens: letter-spaced print
+    ("P h o n g") that an OCR split into letters, not words; kept as read."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, m in enumerate([*matches, None]):
+        if m is not None and len(m.group()) == 1 and m.group().isalpha():
+            run.append(n)
+            continue
+        if len(run) >= settings.ACCENT_SPACED_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
@@ -136,13 +151,15 @@ def restore(text: str, model: Model | None = None) -> Restoration:
     segments: list[list[tuple[re.Match[str], list[tuple[int, float]], bool]]] = [[]]
     last = 0
     k = 0
-    for m in TOKEN.finditer(text):
+    matches = list(TOKEN.finditer(text))
+    spaced = _letter_spaced(matches)
+    for n, m in enumerate(matches):
         while k + 1 < len(line_upper) and line_upper[k + 1][0] <= m.start():
             k += 1
         if _BREAK.search(text, last, m.start()):
             segments.append([])
         last = m.end()
-        if _is_code(text, m, line_upper[k][1]):
+        if n in spaced or _is_code(text, m, line_upper[k][1]):
             tok = m.group()
             fixed = model.index[NUM] if tok.isdigit() else model.id_of(tok.lower())
             segments[-1].append((m, [(fixed, 0.0)], False))
