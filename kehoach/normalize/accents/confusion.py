@@ -26,7 +26,7 @@ RULES: tuple[tuple[str, str, float], ...] = (
     ("p", "d", 1.0), ("o", "d", 3.0),
     # ư / ứ / ừ / ự / ủ / ú: the horn or the mark read as a letter of its own
     ("w", "u", 0.5), ("ir", "u", 1.0), ("it", "u", 1.0), ("tf", "u", 1.0), ("tr", "u", 2.0), ("ur", "u", 1.5),
-    ("ti", "u", 1.0), ("ii", "u", 1.0), ("i", "u", 2.0), ("y", "u", 2.0), ("g", "u", 2.5), ("tt", "u", 2.0),
+    ("ti", "u", 1.0), ("ii", "u", 1.0), ("i", "u", 2.0), ("y", "u", 2.0), ("g", "u", 2.5),
     ("a", "u", 3.0), ("wo", "uo", 0.5),
     # ă / â / ấ: the breve or hat read as another vowel
     ("i", "a", 2.5), ("e", "a", 2.5), ("o", "a", 3.0),
@@ -69,12 +69,13 @@ def _edits1(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
-def candidate_keys(garbled: str, known: Callable[[str], bool]) -> tuple[tuple[str, float], ...]:
+def candidate_keys(garbled: str, known: Callable[[str], bool], edits: bool = True) -> tuple[tuple[str, float], ...]:
     """Stripped syllable keys the (lower-case, stripped) token may stand for, with their cost.
 
     The token itself costs nothing when it is a known key; a rule or an edit then costs
     `GARBLE_ON_VALID` more, since a well-formed syllable is usually read right. A plain
-    one-letter edit costs `ACCENT_EDIT_COST` and is tried only when no rule reaches a key.
+    one-letter edit costs `ACCENT_EDIT_COST` and is tried only when no rule reaches a key (and
+    not for a word in capitals, mostly an abbreviation: "STT" is no misread "SỰ").
     """
     valid = known(garbled)
     extra = settings.ACCENT_GARBLE_ON_VALID if valid else 0.0
@@ -82,7 +83,7 @@ def candidate_keys(garbled: str, known: Callable[[str], bool]) -> tuple[tuple[st
     for s, cost in _rewrites(garbled, settings.ACCENT_MAX_REWRITES).items():
         if s != garbled and known(s):
             found[s] = min(found.get(s, 1e9), cost + extra)
-    if not found and len(garbled) >= 2:
+    if not found and edits and len(garbled) >= 2:
         for s in _edits1(garbled):
             if known(s):
                 found[s] = settings.ACCENT_EDIT_COST

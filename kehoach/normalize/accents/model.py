@@ -36,6 +36,10 @@ class Model:
     total: int
 
     @property
+    def bos(self) -> int:
+        return 0  # SPECIALS come first in the vocabulary
+
+    @property
     def size(self) -> int:
         return len(self.vocab)
 
@@ -48,6 +52,8 @@ class Model:
     def score(self, u: int, v: int, w: int) -> float:
         """log-score of w after u v (stupid backoff), plus the domain-phrase bonus."""
         n = self.size
+        if v == self.bos:  # text reaches us cut anywhere (a cell, a wrapped line): a clause start says little
+            return math.log((self.uni[w] + 1) / (self.total + n))
         bonus = settings.ACCENT_LEXICON_BONUS if (v * n + w) in self.lexicon else 0.0
         c3 = self.tri.get((u * n + v) * n + w)
         if c3:

@@ -18,7 +18,16 @@ from kehoach import settings
 from kehoach.ingest.quality import marked_share
 from kehoach.normalize.accents import confusion
 from kehoach.normalize.accents.model import BOS, NUM, Model, load
-from kehoach.normalize.accents.syllables import TOKEN, apply_case, case_of, is_roman, nfc, strip
+from kehoach.normalize.accents.syllables import (
+    TOKEN,
+    apply_case,
+    case_of,
+    classic_tone,
+    is_roman,
+    is_syllable_shape,
+    nfc,
+    strip,
+)
 
 # punctuation that ends a clause: the model's context starts again after it
 _BREAK = re.compile(r"[.;:!?()\[\]\"“”]")
@@ -86,6 +95,11 @@ def _letter_spaced(matches: list[re.Match[str]]) -> set[int]:
     return out
 
 
+def _is_abbreviation(token: str) -> bool:
+    """"HĐND", "UBND", "BCĐ": capitals that cannot be one syllable."""
+    return len(token) > 1 and token.isupper() and not is_syllable_shape(strip(token))
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
@@ -95,7 +109,7 @@ def _candidates(model: Model, token: str) -> list[tuple[int, float]]:
     """(word id, cost) for one token, cheapest first, at most `ACCENT_MAX_CANDIDATES`."""
     key = strip(token)
     out: list[tuple[int, float]] = []
-    for k, cost in confusion.candidate_keys(key, model.known_key):
+    for k, cost in confusion.candidate_keys(key, model.known_key, edits=not (len(token) > 1 and token.isupper())):
         for wid in model.by_key[k]:
             out.append((wid, cost))
     if not out:
@@ -144,8 +158,10 @@ def _decode(model: Model, slots: list[list[tuple[int, float]]]) -> tuple[list[in
 
 def restore(text: str, model: Model | None = None) -> Restoration:
     """Accented text for accent-less (or English-OCR) Vietnamese; text with its diacritics comes back as is."""
-    model = model or load()
     text = nfc(text)
+    if not needs_restoration(text):
+        return Restoration(text=text, original=text)
+    model = model or load()
     line_upper = [(m.start(), _mostly_upper(m.group())) for m in re.finditer(r"[^\n]*", text)]
     # clauses, each decoded on its own; a line break is a wrap, not the end of a clause
     segments: list[list[tuple[re.Match[str], list[tuple[int, float]], bool]]] = [[]]
@@ -159,9 +175,9 @@ def restore(text: str, model: Model | None = None) -> Restoration:
         if _BREAK.search(text, last, m.start()):
             segments.append([])
         last = m.end()
-        if n in spaced or _is_code(text, m, line_upper[k][1]):
-            tok = m.group()
-            fixed = model.index[NUM] if tok.isdigit() else model.id_of(tok.lower())
+        if n in spaced or _is_code(text, m, line_upper[k][1]) or marked_share(m.group())[1] > 0:
+            tok = m.group()  # a word printed with its Vietnamese marks is never changed
+            fixed = model.index[NUM] if tok.isdigit() else model.id_of(classic_tone(tok.lower()))
             segments[-1].append((m, [(fixed, 0.0)], False))
             continue
         cands = _candidates(model, m.group())
@@ -196,6 +212,9 @@ def needs_restoration(text: str | None) -> bool:
     if not text or not text.strip():
         return False
     letters, share = marked_share(text)
+    if 0 < letters < settings.ACCENT_SHORT_LETTERS:
+        # the marks of a code ("HĐND xa") say nothing of the words around it
+        letters, share = marked_share(" ".join(t for t in TOKEN.findall(text) if not _is_abbreviation(t)))
     if letters >= settings.ACCENT_SHORT_LETTERS:
         return share < settings.ACCENT_MAX_MARKED_SHARE
     if share > 0:
@@ -205,7 +224,10 @@ def needs_restoration(text: str | None) -> bool:
         tok = m.group()
         if _is_code(text, m, _mostly_upper(text)):
             continue
-        ids = model.by_key.get(strip(tok), [])
+        key = strip(tok)
+        ids = model.by_key.get(key, [])
         if ids and model.vocab[ids[0]] != tok.lower():
             return True
+        if not ids and confusion.candidate_keys(key, model.known_key):
+            return True  # a garbled syllable ("s6", "Pang")
     return False
