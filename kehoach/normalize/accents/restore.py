@@ -121,19 +121,31 @@ def _candidates(model: Model, token: str) -> list[tuple[int, float]]:
 def _decode(model: Model, slots: list[list[tuple[int, float]]]) -> tuple[list[int], list[float]]:
     """Best word id per slot and a confidence per slot (local posterior of the chosen word)."""
     bos = model.index[BOS]
-    beam: dict[tuple[int, int], tuple[float, list[int]]] = {(bos, bos): (0.0, [])}
+    score_of = model.score
+    beam: dict[tuple[int, int], float] = {(bos, bos): 0.0}
+    back: list[dict[tuple[int, int], tuple[int, int]]] = []  # per step: state -> the state it came from
     for cands in slots:
-        nxt: dict[tuple[int, int], tuple[float, list[int]]] = {}
-        for (u, v), (score, path) in beam.items():
+        nxt: dict[tuple[int, int], float] = {}
+        came: dict[tuple[int, int], tuple[int, int]] = {}
+        for state, score in beam.items():
+            u, v = state
             for w, cost in cands:
-                s = score + model.score(u, v, w) - cost
-                state = (v, w)
-                if state not in nxt or s > nxt[state][0]:
-                    nxt[state] = (s, path + [w])
+                s = score + score_of(u, v, w) - cost
+                key = (v, w)
+                if s > nxt.get(key, -1e18):
+                    nxt[key] = s
+                    came[key] = state
         if len(nxt) > settings.ACCENT_BEAM:
-            nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[: settings.ACCENT_BEAM])
+            nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1])[: settings.ACCENT_BEAM])
         beam = nxt
-    best = max(beam.values(), key=lambda sp: sp[0])[1] if slots else []
+        back.append(came)
+    best: list[int] = []
+    if slots:
+        state = max(beam, key=beam.__getitem__)
+        for came in reversed(back):
+            best.append(state[1])
+            state = came[state]
+        best.reverse()
     conf = []
     for i, cands in enumerate(slots):
         if len(cands) == 1:
