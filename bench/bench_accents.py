@@ -117,6 +117,7 @@ def engocr_bench(engocr: Path, digital: Path, pyvi_fn) -> dict:
         group = "trained_on" if path.name.startswith(TRAINED_ON) else "held_out"
         g = groups.setdefault(group, {"files": [], "syllables": 0, "as_read": 0, "kehoach": 0, "pyvi": 0})
         g["files"].append(path.name)
+        per = g.setdefault("per_file", {}).setdefault(path.name, [0, 0])
         for ocr_text, true_text in zip(_page_texts(path), _page_texts(truth_pdf), strict=False):
             ocr_words, true_words = words(ocr_text), words(true_text)
             ours = words(restore(ocr_text).text)
@@ -127,7 +128,10 @@ def engocr_bench(engocr: Path, digital: Path, pyvi_fn) -> dict:
                 t = true_words[j].lower()
                 g["syllables"] += 1
                 g["as_read"] += ocr_words[i].lower() == t
-                g["kehoach"] += len(ours) == len(ocr_words) and ours[i].lower() == t
+                right = len(ours) == len(ocr_words) and ours[i].lower() == t
+                g["kehoach"] += right
+                per[0] += right
+                per[1] += 1
                 g["pyvi"] += theirs is not None and len(theirs) == len(ocr_words) and theirs[i].lower() == t
     for g in groups.values():
         n = max(1, g["syllables"])
@@ -166,6 +170,7 @@ def main() -> None:
     for group, g in result.get("english_ocr", {}).items():
         print(f"English-OCR text layers, {group} ({', '.join(g['files'])}; {g['syllables']} aligned syllables):")
         print(f"  as read {g['as_read']:.3f}  kehoach {g['kehoach']:.3f}  pyvi {g['pyvi']:.3f}")
+        print("  kehoach per file: " + ", ".join(f"{f} {r / max(1, n):.3f}" for f, (r, n) in g["per_file"].items()))
 
 
 if __name__ == "__main__":

@@ -21,21 +21,29 @@ from kehoach import settings
 RULES: tuple[tuple[str, str, float], ...] = (
     # ô / ơ / ố / ổ: the hat or horn read as a digit or another bowl
     ("6", "o", 0.5), ("0", "o", 1.0), ("8", "o", 2.0), ("d", "o", 2.5), ("b", "o", 2.5), ("q", "o", 2.0),
-    ("a", "o", 3.0), ("e", "o", 3.0), ("c", "o", 3.0),
+    ("g", "o", 1.5), ("a", "o", 3.0), ("e", "o", 3.0), ("c", "o", 3.0), ("6e", "o", 0.5),
+    # á / ã / â: the mark fused with the bowl ("cdc" for "các", "x4" for "xã")
+    ("d", "a", 1.5), ("4", "a", 0.5),
     # đ / Đ: the barred D read as P, or as D
     ("p", "d", 1.0), ("o", "d", 3.0),
     # ư / ứ / ừ / ự / ủ / ú: the horn or the mark read as a letter of its own
     ("w", "u", 0.5), ("ir", "u", 1.0), ("it", "u", 1.0), ("tf", "u", 1.0), ("tr", "u", 2.0), ("ur", "u", 1.5),
-    ("ti", "u", 1.0), ("ii", "u", 1.0), ("i", "u", 2.0), ("y", "u", 2.0), ("g", "u", 2.5),
+    ("ti", "u", 1.0), ("ii", "u", 1.0), ("i", "u", 2.0), ("y", "u", 2.0), ("g", "u", 2.5), ("tt", "u", 1.5),
+    ("tv", "u", 1.0), ("iv", "u", 1.0), ("if", "u", 1.0),
     ("a", "u", 3.0), ("wo", "uo", 0.5),
     # ă / â / ấ: the breve or hat read as another vowel
     ("i", "a", 2.5), ("e", "a", 2.5), ("o", "a", 3.0),
     # l / i / 1 / j
     ("1", "l", 0.5), ("1", "i", 1.0), ("l", "i", 1.5), ("j", "i", 0.5), ("i", "l", 2.5), ("f", "t", 2.5),
     # c / e, m / rn, h / li: letter shapes merged or split
-    ("e", "c", 2.0), ("c", "e", 2.5), ("rn", "m", 1.5), ("li", "h", 2.5), ("5", "s", 2.0), ("3", "a", 3.0),
+    ("e", "c", 2.0), ("c", "e", 2.5), ("rn", "m", 1.5), ("li", "h", 2.5),
 )
 _ALPHABET = "abcdeghiklmnopqrstuvxy"
+# An English engine prints é (or è) where it saw a vowel with a stacked mark: ế, ệ, ể, but as
+# often ố, ộ, ổ, ở ("bé" for "bộ", "phéi" for "phối"). The é is kept in the OCR key, and read
+# as e (free) or as o (a small cost) before the other rules apply.
+MARKED_E = "é"
+_MARKED_E_READINGS = (("e", 0.0), ("o", 0.5))
 
 
 def _rewrites(token: str, depth: int) -> dict[str, float]:
@@ -80,9 +88,13 @@ def candidate_keys(garbled: str, known: Callable[[str], bool], edits: bool = Tru
     valid = known(garbled)
     extra = settings.ACCENT_GARBLE_ON_VALID if valid else 0.0
     found: dict[str, float] = {garbled: 0.0} if valid else {}
-    for s, cost in _rewrites(garbled, settings.ACCENT_MAX_REWRITES).items():
-        if s != garbled and known(s):
-            found[s] = min(found.get(s, 1e9), cost + extra)
+    bases = [(garbled.replace(MARKED_E, e), c) for e, c in _MARKED_E_READINGS] if MARKED_E in garbled \
+        else [(garbled, 0.0)]
+    for base, base_cost in bases:
+        for s, cost in _rewrites(base, settings.ACCENT_MAX_REWRITES).items():
+            if s != garbled and known(s):
+                found[s] = min(found.get(s, 1e9), base_cost + cost + extra)
+    garbled = bases[0][0]
     if not found and edits and len(garbled) >= 2:
         for s in _edits1(garbled):
             if known(s):

@@ -26,13 +26,14 @@ from kehoach.normalize.accents.syllables import (
     is_roman,
     is_syllable_shape,
     nfc,
+    ocr_key,
     strip,
 )
 
 # punctuation that ends a clause: the model's context starts again after it
 _BREAK = re.compile(r"[.;:!?()\[\]\"“”]")
 _CODE_JOINER = "-/&."
-_CONFUSABLE_DIGITS = set("01568")
+_CONFUSABLE_DIGITS = set("01468")  # digits an English OCR prints for Vietnamese letters (0 6 8: o, 1: l, 4: ã)
 
 
 @dataclass(slots=True)
@@ -77,6 +78,8 @@ def _is_code(text: str, m: re.Match[str], mostly_upper: bool) -> bool:
         return True  # "KH-UBND", "57-NQ/TW", "HĐND&UBND"
     if tok.isupper() and not mostly_upper and (len(tok) > 1 or is_roman(tok)):
         return True  # "UBND", "CA", "VH" inside running text; a Roman numeral "I"
+    if tok.isupper() and len(tok) > 1 and not any(c in "AEIOUY" for c in strip(tok).upper()):
+        return True  # capitals without a vowel: "STT", "TT", "KT" (a garbled syllable keeps one)
     return is_roman(tok) and len(tok) > 1 and tok.isupper()
 
 
@@ -107,7 +110,7 @@ def _mostly_upper(text: str) -> bool:
 
 def _candidates(model: Model, token: str) -> list[tuple[int, float]]:
     """(word id, cost) for one token, cheapest first, at most `ACCENT_MAX_CANDIDATES`."""
-    key = strip(token)
+    key = ocr_key(token) if marked_share(token)[1] == 0 else strip(token)
     out: list[tuple[int, float]] = []
     for k, cost in confusion.candidate_keys(key, model.known_key, edits=not (len(token) > 1 and token.isupper())):
         for wid in model.by_key[k]:

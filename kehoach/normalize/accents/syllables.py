@@ -24,6 +24,20 @@ def strip(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
 
 
+def ocr_key(token: str) -> str:
+    """Like `strip`, but an e with an acute or grave accent stays "é": printed by an OCR without
+    Vietnamese, it marks a vowel that had a stacked mark (confusion.MARKED_E)."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    out = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            if ch in "\u0300\u0301" and out and out[-1] == "e":
+                out[-1] = "é"
+            continue
+        out.append(ch)
+    return "".join(out).replace("đ", "d")
+
+
 def is_syllable_shape(key: str) -> bool:
     """Whether a stripped lower-case form can be a Vietnamese syllable ("nghieng" yes, "ubnd" no)."""
     return bool(_VALID.match(key))
