@@ -26,6 +26,8 @@ from kehoach.parsers.grid import ParsedSource
     ("Poc 1ap — Tw do — Hanh phiic", "Độc lập — Tự do — Hạnh phúc"),
     ("phwong Tan Phong tinh Déng Nai", "phường Tân Phong tỉnh Đồng Nai"),
     ("Can cir Nghi quyét s6 71/NQ-CP", "Căn cứ Nghị quyết số 71/NQ-CP"),
+    ("cdc co quan, don vi trén dia ban x4", "các cơ quan, đơn vị trên địa bàn xã"),  # á, ã fused into d, 4
+    ("UBND XA THONG NHAT", "UBND XÃ THỐNG NHẤT"),
 ])
 def test_restore(text, expected):
     assert restore(text).text == expected
@@ -37,6 +39,7 @@ def test_restore(text, expected):
     ("Ke hoach so 15/KH-BCD", "Kế hoạch số 15/KH-BCD"),  # title case kept, the code untouched
     ("UBND xa; HĐND xa", "UBND xã; HĐND xã"),  # abbreviations untouched
     ("Muc tieu den nam 2030: 100%", "Mục tiêu đến năm 2030: 100%"),  # numbers and punctuation untouched
+    ("STT", "STT"), ("mang 5G", "mạng 5G"),  # capitals without a vowel, a code with a digit
     ("II. Nhiem vu", "II. Nhiệm vụ"),  # a Roman numeral is not a word
     ("  Phong\nKinh te  ", "  Phòng\nKinh tế  "),  # spaces and line breaks kept
     ("P h o n g", "P h o n g"),  # letter-spaced print split by the OCR: kept as read
@@ -86,6 +89,7 @@ def test_needs_restoration(text, needed):
 @pytest.mark.parametrize("garbled, key", [
     ("s6", "so"), ("pang", "dang"), ("cia", "cua"), ("ctia", "cua"), ("1a", "la"), ("phwong", "phuong"),
     ("cir", "cu"), ("cit", "cu"), ("ctf", "cu"), ("tw", "tu"), ("hqi", "hoi"), ("d6i", "doi"), ("nghj", "nghi"),
+    ("cdc", "cac"), ("x4", "xa"), ("hgp", "hop"), ("phéi", "phoi"), ("bé", "bo"), ("bé", "be"),
 ])
 def test_confusion_rules_reach_the_syllable(garbled, key):
     model = load()

@@ -36,6 +36,7 @@ ABBREVIATIONS = {
 # "các cơ quan, đơn vị, ngành ..." names no body in particular: the catalog's generic entry
 _GENERIC = re.compile(r"^(cac|tung|moi)\s+(co quan|don vi|nganh|phong|ban|to chuc)\b")
 _SPECIFIC = re.compile(r"ngan hang|truong|doanh nghiep|cong nghe so|y te|cong an|quan su|doan thanh nien")
+_LETTER_SPACED = re.compile(r"(?:\b[a-z0-9] ){3,}")  # three letters standing alone in a row
 _TAIL = re.compile(r"\b(xa|phuong|dac khu|thi tran)(\s+[a-z]+){0,3}$")
 
 
@@ -95,6 +96,7 @@ class Catalog:
                     self._ids.append(key)
         self.cutoff = cutoff
         self.scorer = scorer
+        self._despaced: list[str] | None = None
 
     def _containing(self, query: str) -> tuple[str, float, int] | None:
         """The longest alias of 3+ words whose words all occur in the (longer) mention."""
@@ -131,7 +133,21 @@ class Catalog:
             restored = restore(text).text
             if restored != text:
                 found = self._match(restored)
+        if found is None and text and _LETTER_SPACED.search(normalise_name(text)):
+            found = self._match_despaced(normalise_name(text))
         return found
+
+    def _match_despaced(self, query: str) -> Match | None:
+        """Letter-spaced print an OCR split into letters ("P h o n g K i n h t e"): compared with
+        every space removed, on both sides."""
+        if self._despaced is None:
+            self._despaced = [c.replace(" ", "") for c in self._choices]
+        best = process.extractOne(query.replace(" ", ""), self._despaced, scorer=fuzz.ratio,
+                                  score_cutoff=self.cutoff)
+        if best is None:
+            return None
+        key = self._ids[best[2]]
+        return Match(id=key, name=self.names[key], score=float(best[1]))
 
     def _match(self, text: str | None) -> Match | None:
         if not text or not text.strip():
