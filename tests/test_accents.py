@@ -161,3 +161,53 @@ def test_originals_for_a_row_names_fields_and_flags_doubt():
         "task", log)
     assert fields == ["lead", "deadline"] and texts == ["Cong an xa", "Thuong xuyen"] and doubtful
     assert originals_for({"lead": "Công an xã"}, "task", RestoreLog()) == ([], [], False)
+
+
+def test_pipeline_restores_an_english_ocr_layer_and_keeps_the_printed_text():
+    from pathlib import Path
+
+    from kehoach.ingest.discover import FileKind, InputFile
+    from kehoach.pipeline import build_records
+
+    body = ["UY BAN NHAN DAN XA THONG NHAT", "KE HOACH",
+            "Trien khai Nghi quyet so 57-NQ/TW ngay 22 thang 12 nam 2024 cua Bo Chinh tri ve dot pha phat trien",
+            "khoa hoc, cong nghe, doi moi sang tao va chuyen doi so quoc gia tren dia ban xa Thong Nhat nam 2026"]
+    table = grid(["STT", "Nhiem vu", "Don vi chu tri", "Don vi phoi hop", "Thoi gian hoan thanh"],
+                 ["1", "Trien khai ung dung cong nghe so trong quan ly", "Phong Van hoa - Xa hoi", "Cong an xa",
+                  "Thuong xuyen"],
+                 ["2", "Nang cao chat luong dich vu cong truc tuyen", "Trung tam Phuc vu hanh chinh cong",
+                  "Cac phong, ban, don vi tren dia ban xa", "Nam 2026"], caption="Phu luc")
+    source = ParsedSource(pages=[page(*body)], grids=[table], method="pdf-text", page_count=1)
+    info = InputFile(path=Path("engocr.pdf"), kind=FileKind.PDF, sha256="0" * 64, size=1)
+    result = build_records(source, info, "engocr.pdf")
+    first = result.items[0]
+    assert first.name == "Triển khai ứng dụng công nghệ số trong quản lý"
+    assert first.lead == ["Phòng Văn hóa - Xã hội"] and first.lead_ids == ["phong_vhxh"]
+    assert first.coordinating_ids == ["cong_an"]
+    assert first.deadline == "Thường xuyên"
+    assert dict(zip(first.original_fields, first.original_texts, strict=True))["lead"] == "Phong Van hoa - Xa hoi"
+    assert "text_without_diacritics" not in first.review_reasons
+    assert any("accents restored" in w for w in result.document.warnings)
+    assert result.document.admin_unit_name == "Thống Nhất"
+
+
+@pytest.mark.e2e
+def test_the_shipped_model_is_what_the_build_script_makes(tmp_path):
+    """Reproducible: the build from the repository's corpus and the dev extra gives the shipped file."""
+    import importlib.util
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import numpy as np
+
+    if importlib.util.find_spec("underthesea") is None:
+        pytest.skip("underthesea (dev extra) not installed")
+    repo = Path(__file__).resolve().parent.parent
+    out = tmp_path / "model.npz"
+    subprocess.run([sys.executable, str(repo / "scripts" / "build_accent_model.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    built, shipped = np.load(out), np.load(repo / "kehoach" / "normalize" / "data" / "accent_model.npz")
+    assert sorted(built.files) == sorted(shipped.files)
+    for name in built.files:
+        assert np.array_equal(built[name], shipped[name]), name
