@@ -46,7 +46,7 @@ MARKED_E = "é"
 _MARKED_E_READINGS = (("e", 0.0), ("o", 0.5))
 
 
-def _rewrites(token: str, depth: int) -> dict[str, float]:
+def _rewrites(token: str, depth: int, rules: tuple[tuple[str, str, float], ...] = RULES) -> dict[str, float]:
     """Every string reached from `token` by up to `depth` non-overlapping rule applications, cheapest cost."""
     out = {token: 0.0}
     frontier = {(token, 0): 0.0}  # (string, position from which rewrites may start) -> cost
@@ -54,7 +54,7 @@ def _rewrites(token: str, depth: int) -> dict[str, float]:
         nxt: dict[tuple[str, int], float] = {}
         for (s, start), cost in frontier.items():
             for i in range(start, len(s)):
-                for src, dst, c in RULES:
+                for src, dst, c in rules:
                     if s.startswith(src, i):
                         t = s[:i] + dst + s[i + len(src):]
                         total = cost + c
@@ -76,14 +76,21 @@ def _edits1(word: str) -> set[str]:
     return out
 
 
+# for one- and two-letter capitals: digits read as letters, and the barred D read as P ("PE" for "ĐỀ")
+DIGIT_RULES = tuple(r for r in RULES if any(ch.isdigit() for ch in r[0]) or r[:2] == ("p", "d"))
+
+
 @lru_cache(maxsize=65536)
-def candidate_keys(garbled: str, known: Callable[[str], bool], edits: bool = True) -> tuple[tuple[str, float], ...]:
+def candidate_keys(garbled: str, known: Callable[[str], bool], edits: bool = True,
+                   letter_rules: bool = True) -> tuple[tuple[str, float], ...]:
     """Stripped syllable keys the (lower-case, stripped) token may stand for, with their cost.
 
     The token itself costs nothing when it is a known key; a rule or an edit then costs
     `GARBLE_ON_VALID` more, since a well-formed syllable is usually read right. A plain
     one-letter edit costs `ACCENT_EDIT_COST` and is tried only when no rule reaches a key (and
-    not for a word in capitals, mostly an abbreviation: "STT" is no misread "SỰ").
+    not for a word in capitals, mostly an abbreviation: "STT" is no misread "SỰ"). Without
+    `letter_rules` only digits (and P for Đ) are read as letters: a lone "B" or "UB" (a cut word, a code)
+    is not a misread "Ở".
     """
     valid = known(garbled)
     extra = settings.ACCENT_GARBLE_ON_VALID if valid else 0.0
@@ -91,7 +98,8 @@ def candidate_keys(garbled: str, known: Callable[[str], bool], edits: bool = Tru
     bases = [(garbled.replace(MARKED_E, e), c) for e, c in _MARKED_E_READINGS] if MARKED_E in garbled \
         else [(garbled, 0.0)]
     for base, base_cost in bases:
-        for s, cost in _rewrites(base, settings.ACCENT_MAX_REWRITES).items():
+        rules = RULES if letter_rules else DIGIT_RULES
+        for s, cost in _rewrites(base, settings.ACCENT_MAX_REWRITES, rules).items():
             if s != garbled and known(s):
                 found[s] = min(found.get(s, 1e9), base_cost + cost + extra)
     garbled = bases[0][0]

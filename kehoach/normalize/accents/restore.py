@@ -64,6 +64,13 @@ class Restoration:
         return [t for t in self.tokens if t.restorable and t.confidence < settings.ACCENT_TOKEN_LOW]
 
 
+def _heading_words(matches: list[re.Match[str]]) -> set[int]:
+    """Indexes of capitalised words standing next to another capitalised syllable: a heading in
+    capitals beside text in lower case on one printed line ("BAN CHI DAO    Doc lap"), not codes."""
+    caps = [len(m.group()) > 1 and m.group().isupper() and is_syllable_shape(strip(m.group())) for m in matches]
+    return {i for i, c in enumerate(caps) if c and ((i > 0 and caps[i - 1]) or (i + 1 < len(caps) and caps[i + 1]))}
+
+
 def _is_code(text: str, m: re.Match[str], mostly_upper: bool) -> bool:
     """A number, a document code or an abbreviation: kept as printed."""
     tok = m.group()
@@ -112,7 +119,9 @@ def _candidates(model: Model, token: str) -> list[tuple[int, float]]:
     """(word id, cost) for one token, cheapest first, at most `ACCENT_MAX_CANDIDATES`."""
     key = ocr_key(token) if marked_share(token)[1] == 0 else strip(token)
     out: list[tuple[int, float]] = []
-    for k, cost in confusion.candidate_keys(key, model.known_key, edits=not (len(token) > 1 and token.isupper())):
+    caps = len(token) > 1 and token.isupper()
+    short = len(token) == 1 or (caps and len(token) <= 2)
+    for k, cost in confusion.candidate_keys(key, model.known_key, edits=not caps, letter_rules=not short):
         for wid in model.by_key[k]:
             out.append((wid, cost))
     if not out:
@@ -184,13 +193,14 @@ def restore(text: str, model: Model | None = None) -> Restoration:
     k = 0
     matches = list(TOKEN.finditer(text))
     spaced = _letter_spaced(matches)
+    heading = _heading_words(matches)
     for n, m in enumerate(matches):
         while k + 1 < len(line_upper) and line_upper[k + 1][0] <= m.start():
             k += 1
         if _BREAK.search(text, last, m.start()):
             segments.append([])
         last = m.end()
-        if n in spaced or _is_code(text, m, line_upper[k][1]) or marked_share(m.group())[1] > 0:
+        if n in spaced or _is_code(text, m, line_upper[k][1] or n in heading) or marked_share(m.group())[1] > 0:
             tok = m.group()  # a word printed with its Vietnamese marks is never changed
             fixed = model.index[NUM] if tok.isdigit() else model.id_of(classic_tone(tok.lower()))
             segments[-1].append((m, [(fixed, 0.0)], False))
