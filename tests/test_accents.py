@@ -211,3 +211,25 @@ def test_the_shipped_model_is_what_the_build_script_makes(tmp_path):
     assert sorted(built.files) == sorted(shipped.files)
     for name in built.files:
         assert np.array_equal(built[name], shipped[name]), name
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PLAIN = st.text(alphabet=st.sampled_from(list("abcdeghiklmnopqrstuvxyABCDPT0123456789 -/.,;:\n()é")), max_size=80)
+
+
+@given(_PLAIN)
+def test_restore_changes_only_letters_of_words(text):
+    """Any input: same length in words, every separator and digit-only token kept, never an exception."""
+    r = restore(text)
+    assert [t.start for t in r.tokens] == [t.start for t in restore(text).tokens]
+    assert strip(r.text).count(" ") == strip(r.original).count(" ")
+    assert r.text.count("\n") == text.count("\n")
+    assert [w for w in r.text.split() if w.isdigit()] == [w for w in text.split() if w.isdigit()]
+    assert 0.0 <= r.confidence <= 1.0
+
+
+@given(st.text(max_size=60))
+def test_needs_restoration_never_fails(text):
+    assert needs_restoration(text) in (True, False)
