@@ -52,6 +52,7 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
 	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)
+	$(BIN)/python bench/bench_accents.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench scripts

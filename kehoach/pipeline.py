@@ -20,6 +20,7 @@ from kehoach.ingest.discover import FileKind, InputFile, describe
 from kehoach.ingest.pdf import open_pdf
 from kehoach.ingest.quality import lacks_diacritics
 from kehoach.normalize import catalog
+from kehoach.normalize.accents.source import LOW_CONFIDENCE_REASON, RestoreLog, originals_for, restore_source
 from kehoach.normalize.numbers import parse_amount
 from kehoach.normalize.records import build_item
 from kehoach.normalize.text import fold
@@ -71,6 +72,12 @@ def parse_source(info: InputFile) -> ParsedSource:
 # --- stages 2-4: interpret, normalise, validate ---------------------------------------------
 def build_records(source: ParsedSource, info: InputFile, source_file: str) -> FileResult:
     doc_id = doc_id_for(info, info.path)
+    accent_log = RestoreLog()
+    accent_warnings: list[str] = []
+    if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + "\n".join(
+            c.text for g in source.grids for c in g.cells)):
+        # an English-OCR text layer: accents restored before anything reads it, the printed text kept
+        accent_warnings = restore_source(source, accent_log)
     interp = interpret(source.grids, catalog.matches_indicator)
     table_text = "\n".join(c.text for g in source.grids for c in g.cells)
     if source.method == "text":  # the text front-end keeps appendix captions out of the page text
@@ -85,16 +92,13 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     if scanned:  # a signed body scanned among digital pages: say what was not read
         warnings.append(f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))}: "
                         "images without a text layer (scanned), not read: OCR is not supported yet")
-    row_flags: list[str] = []
-    if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):
-        # an English-OCR text layer: kept as read, every row flagged until accents can be restored
-        warnings.append("text layer without Vietnamese diacritics (OCR without a Vietnamese model): "
-                        "accents are not restored yet, values need review")
-        row_flags.append("text_without_diacritics")
+    warnings += accent_warnings
     items: list[Item] = []
     mentions: list[Mention] = []
     for i, row in enumerate(interp.rows):
-        item, row_mentions = build_item(row, i, source_file, doc_id, row_flags)
+        fields, printed, doubtful = originals_for(row.cells, row.kind, accent_log)
+        item, row_mentions = build_item(row, i, source_file, doc_id, [LOW_CONFIDENCE_REASON] if doubtful else [],
+                                        original=(fields, printed))
         items.append(item)
         mentions.extend(row_mentions)
     budget_total = parse_amount(interp.budget_total_text)

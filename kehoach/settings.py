@@ -190,3 +190,35 @@ TEXT_LAYOUT_HEADER_WORDS = 6
 TEXT_ACROSS_WEIGHT = 0.5
 # A page of a layout table is measured anew under its repeated header when it has this many lines.
 TEXT_LAYOUT_PAGE_LINES = 8
+# --- accent restoration (normalize/accents/; branch `accents`) ---
+# Costs are in natural-log units, the language model's: a rule costing 1.0 must be paid
+# for by the model finding its syllable e (2.7) times likelier than the printed one.
+# Rewrites of the OCR confusion table (confusion.RULES) combined for one token: two cover
+# "d6i" -> "doi" + a horn elsewhere; three explode the candidate set for little gain.
+ACCENT_MAX_REWRITES = 2
+# A token that is already a well-formed syllable is usually read right ("mai" is a word):
+# any rewrite of it pays this much more, so only strong context overturns it.
+ACCENT_GARBLE_ON_VALID = 3.0
+# A plain one-letter edit (no confusion rule explains it) costs this; tried only when no rule
+# reaches a known syllable ("Céan" -> "căn").
+ACCENT_EDIT_COST = 4.0
+# log of the stupid-backoff factor (0.4, Brants et al. 2007).
+ACCENT_LOG_BACKOFF = -0.916
+# Bonus (log units) for a bigram inside a domain phrase (a catalog body, a place name):
+# whole names win over syllable-by-syllable choices.
+ACCENT_LEXICON_BONUS = 1.0
+# Candidates kept per token (by cost and frequency) and Viterbi states kept per step: beyond
+# these, accuracy on held-out text stops improving while time grows.
+ACCENT_MAX_CANDIDATES = 12
+ACCENT_BEAM = 24
+# needs_restoration: text with at least this many letters is judged by its share of
+# Vietnamese-marked letters (below the share: accent-less); shorter text by having no mark.
+ACCENT_SHORT_LETTERS = 40
+ACCENT_MAX_MARKED_SHARE = 0.05
+# A restored word whose local posterior is below this is doubtful; a restored cell whose mean
+# is below ACCENT_CELL_LOW is flagged `accents_restored_low_confidence`.
+ACCENT_TOKEN_LOW = 0.5
+ACCENT_CELL_LOW = 0.75
+# Three one-letter tokens in a row are letter-spaced print split by the OCR ("P h o n g"), not
+# Vietnamese words (one-letter words, "ở", "à", rarely follow each other): kept as read.
+ACCENT_SPACED_RUN = 3

@@ -87,6 +87,9 @@ class Item(_Record):
     amount_text: str | None = None
     needs_review: bool = False
     review_reasons: list[str] = Field(default_factory=list)
+    # accents restored (normalize/accents): the fields concerned and their text as printed, same order
+    original_fields: list[str] = Field(default_factory=list)
+    original_texts: list[str] = Field(default_factory=list)
     provenance: Provenance
 
     _clean = field_validator(
