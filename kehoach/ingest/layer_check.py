@@ -1,0 +1,302 @@
+"""Can a PDF page's text layer be trusted? One verdict per page, with its reason.
+
+The OCR front-end asks this for every page of every PDF, so it reads only what
+PDFium already gave (characters with boxes) and, when it is passed, a cheap
+low-resolution render of the page's ink. The checks, in order, each a real
+failure of scanners, OCR engines or PDF producers:
+
+1. no visible character (a scan; or only spaces and control codes) -> ocr;
+2. glyphs without a Unicode meaning ((cid:NN), U+FFFD, private-use, control
+   codes: a font without a ToUnicode map) -> ocr;
+3. only an e-signature stamp's lines ("Người ký: …", "Ký bởi: …") over an image -> ocr;
+4. letters of scripts that do not belong (Cyrillic, Greek, Latin Extended-B: a
+   legacy Vietnamese font mapped to the wrong Unicode, "6ӕ 4ĉ6&7") -> ocr;
+5. accents placed as their own glyphs ("Thu ộ c") that geometry joins back into
+   syllables -> repair (parsers/glyph_repair.py);
+6. Vietnamese without its diacritics (an OCR without Vietnamese: "Ké hoach") -> ocr;
+7. tokens that do not spell Vietnamese syllables -> ocr;
+8. ink with no character over it, large enough to be text or a table (a scanned
+   appendix pasted into a digital page) -> ocr_regions, or ocr when it is most of the page;
+otherwise keep.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from kehoach import settings
+from kehoach.ingest.quality import MIN_MARKED_SHARE, marked_share
+from kehoach.parsers.glyph_repair import Token, is_lone_glyph, lines, repair_split_glyphs, tokens
+from kehoach.parsers.vn_syllable import is_syllable, is_vietnamese_letter
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from kehoach.parsers.pdfium_page import PageContent
+
+BBox = tuple[float, float, float, float]
+Action = Literal["keep", "repair", "ocr", "ocr_regions"]
+
+_CID = re.compile(r"\(cid:\d+\)")
+# the labels an e-signature tool prints in its stamp (Vietnamese Ban Cơ yếu / VNPT / Viettel CA stamps)
+_STAMP_LINE = re.compile(
+    r"^\s*(người ký|ký bởi|cơ quan|thời gian ký|ngày ký|chức vụ|tổ chức|đơn vị|email|e-mail|"
+    r"signed by|signature valid|digitally signed|date|reason|location)\b.*", re.IGNORECASE)
+# letters that are not Vietnamese but appear in real Vietnamese documents (ordinals, micro, degree-like)
+_ALLOWED_LETTERS = frozenset("ºªµ")
+_PUNCT = "\"'()[]{}<>,.;:!?…-–—/\\|“”‘’«»*•+=%&#@_~^`$§©®°′″"
+_PUNCT_SPLIT = re.compile("[" + re.escape(_PUNCT) + "]+")
+
+
+@dataclass(frozen=True, slots=True)
+class LayerVerdict:
+    action: Action
+    reason: str  # one short human line
+    regions: tuple[BBox, ...] = ()  # for ocr_regions: PDF-point boxes (x0, top, x1, bottom) with ink but no text
+
+
+@dataclass(frozen=True, slots=True)
+class LayerStats:
+    """What the verdict was drawn from (kept for reports and tests)."""
+
+    visible: int
+    bad_glyphs: int
+    foreign_letters: int
+    letters: int
+    judged_tokens: int
+    syllable_share: float
+    marked_share: float
+    lone_glyphs: int
+    word_letters: int  # letters of the sampled word tokens the diacritics share is measured on
+
+
+def _bad_glyph(text: str) -> bool:
+    if _CID.fullmatch(text):
+        return True
+    for ch in text:
+        if ch == "\ufffd":
+            return True
+        cat = unicodedata.category(ch)
+        if cat in ("Co", "Cn", "Cs") or (cat == "Cc" and not ch.isspace()):
+            return True
+    return False
+
+
+def _foreign_letter(ch: str) -> bool:
+    return ch.isalpha() and ch not in _ALLOWED_LETTERS and not is_vietnamese_letter(ch)
+
+
+def _visible(chars: list[dict]) -> list[dict]:
+    return [c for c in chars if c["text"] and not c["text"].isspace()]
+
+
+def _pieces(text: str) -> list[str]:
+    """A token cut at ordinary punctuation ("QĐ-UBND," -> "QĐ", "UBND")."""
+    return [p for p in _PUNCT_SPLIT.split(text) if p]
+
+
+@lru_cache(maxsize=65536)
+def _judge(piece: str) -> bool | None:
+    """True: a Vietnamese syllable; False: cannot be one; None: a number, code or abbreviation (not judged)."""
+    if any(not (c.isalnum() or unicodedata.category(c) == "Mn") or _foreign_letter(c) for c in piece):
+        return False  # a symbol or a foreign letter where letters belong: "L‡o", "ph·p", "KLӇP"
+    if any(c.isdigit() for c in piece):
+        return None  # "M36", "QH15", "2026"
+    if is_syllable(piece):
+        return True
+    if piece.isupper() and len(piece) <= 6:
+        return None  # "UBND", "VLNCN", "KT"
+    return False
+
+
+def _syllable_share(toks: list[Token]) -> tuple[int, float, str]:
+    """(judged pieces, share that spell syllables, the letters of word pieces for the diacritics test)."""
+    good = judged = 0
+    words: list[str] = []
+    for tok in toks:
+        for piece in _pieces(tok.text):
+            verdict = _judge(piece)
+            if verdict is None:
+                continue
+            judged += 1
+            good += verdict
+            if piece.isalpha():
+                words.append(piece)
+    return judged, (good / judged if judged else 1.0), " ".join(words)
+
+
+def _stamp_only(chars: list[dict]) -> bool:
+    """True when every line with letters, but a few, is a signature stamp's line."""
+    body = 0
+    stamp = False
+    for line in lines(chars):
+        text = "".join(chars[i]["text"] for i in line)
+        letters = sum(c.isalpha() for c in text)
+        if _STAMP_LINE.match(unicodedata.normalize("NFC", text)):
+            stamp = True
+        else:
+            body += letters
+    return stamp and body < settings.LAYER_STAMP_BODY_LETTERS
+
+
+def _sample(chars: list[dict]) -> list[list[dict]]:
+    """Windows of the page's characters (start, middle, end) to read words from: enough to judge, cheap.
+
+    Every glyph is counted for the glyph checks; only the syllable checks read
+    a sample, since a broken font or an OCR layer damages the whole page alike.
+    """
+    n = settings.LAYER_SAMPLE_CHARS
+    if len(chars) <= n:
+        return [chars]
+    w = n // 3
+    mid = len(chars) // 2 - w // 2
+    return [chars[:w], chars[mid:mid + w], chars[-w:]]
+
+
+def layer_stats(chars: list[dict]) -> tuple[LayerStats, list[Token]]:
+    """Glyph counts over the whole page (string operations run in C), word measures over a sample."""
+    # a "(cid:NN)" (pdfplumber's name for a glyph without a Unicode map) counts as one bad glyph
+    text = _CID.sub("\ufffd", "".join([c["text"] for c in chars]))
+    visible = bad = foreign = letters = 0
+    for ch in set(text):
+        k = text.count(ch)
+        if ch.isspace():
+            continue
+        visible += k
+        if _bad_glyph(ch):
+            bad += k
+        elif ch.isalpha():
+            letters += k
+            foreign += k * _foreign_letter(ch)
+    toks = [t for window in _sample(chars) for t in tokens(window)]
+    judged, share, words = _syllable_share(toks)
+    word_letters, marked = marked_share(words)
+    lone = sum(is_lone_glyph(t.text) for t in toks)
+    return LayerStats(visible, bad, foreign, letters, judged, share, marked, lone, word_letters), toks
+
+
+def check_layer(content: PageContent, ink: np.ndarray | None = None) -> LayerVerdict:
+    """Keep, repair or OCR this page (or only its regions of ink without text), with the reason."""
+    chars = content.chars
+    stats, toks = layer_stats(chars)
+    if not stats.visible:
+        if chars:
+            return LayerVerdict("ocr", "scanned page: its text layer is only spaces and control characters")
+        return LayerVerdict("ocr", "scanned page: no text layer")
+    if stats.visible < settings.LAYER_MIN_CHARS:
+        if ink is not None:
+            return _ink_verdict(content, ink)
+        return LayerVerdict("ocr", f"scanned page: {stats.visible} visible characters only")
+    if stats.bad_glyphs > settings.LAYER_BAD_GLYPH_SHARE * stats.visible:
+        kind = _bad_kind(_visible(chars))
+        return LayerVerdict("ocr", f"{kind}: {stats.bad_glyphs} of {stats.visible} glyphs have no Unicode meaning")
+    if stats.letters < settings.LAYER_STAMP_MAX_LETTERS and _stamp_only(chars):
+        return LayerVerdict("ocr", "scanned page: only a signature stamp's text over the page image")
+    if stats.letters and stats.foreign_letters > settings.LAYER_FOREIGN_LETTER_SHARE * stats.letters:
+        return LayerVerdict("ocr", f"glyphs mapped to the wrong Unicode by a legacy font: {stats.foreign_letters} "
+                                   f"of {stats.letters} letters in foreign scripts")
+    enough = stats.judged_tokens >= settings.LAYER_MIN_TOKENS
+    if enough and stats.lone_glyphs >= settings.LAYER_SPLIT_MIN_TOKENS \
+            and stats.lone_glyphs >= settings.LAYER_SPLIT_MIN_SHARE * len(toks):
+        repaired = repair_split_glyphs(chars)
+        _, after, _ = _syllable_share([t for w in _sample(repaired) for t in tokens(w)])
+        if after >= settings.LAYER_PLAUSIBLE_MIN and after - stats.syllable_share >= settings.LAYER_REPAIR_MIN_GAIN:
+            return LayerVerdict("repair", f"accents placed as their own glyphs ({stats.lone_glyphs} lone): "
+                                          f"joined by geometry, syllables {stats.syllable_share:.2f} -> {after:.2f}")
+    if stats.word_letters >= settings.LAYER_MIN_LETTERS and stats.marked_share < MIN_MARKED_SHARE:
+        return LayerVerdict("ocr", f"no Vietnamese diacritics ({stats.marked_share:.2f} of letters marked): "
+                                   "a layer written by an OCR without Vietnamese")
+    if enough and stats.syllable_share < settings.LAYER_PLAUSIBLE_MIN:
+        return LayerVerdict("ocr", f"text does not read as Vietnamese: {stats.syllable_share:.2f} of "
+                                   f"{stats.judged_tokens} words are syllables")
+    if ink is not None:
+        return _ink_verdict(content, ink)
+    return LayerVerdict("keep", f"text layer reads as Vietnamese ({stats.syllable_share:.2f} syllables)")
+
+
+def _bad_kind(visible: list[dict]) -> str:
+    texts = [c["text"] for c in visible]
+    if any(_CID.fullmatch(t) for t in texts):
+        return "(cid:NN) codes: a font without a Unicode map"
+    if any("\ufffd" in t for t in texts):
+        return "U+FFFD replacement characters: glyphs without a Unicode map"
+    if any(unicodedata.category(ch) == "Co" for t in texts for ch in t):
+        return "private-use glyphs: a font without a Unicode map"
+    return "control codes where letters belong: a font without a Unicode map"
+
+
+# --- ink without text ---------------------------------------------------------------------------------
+
+def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
+    """Boxes (points) of connected ink that no character or ruling line covers, large enough to be text.
+
+    The ink is pooled into square cells (LAYER_INK_CELL_PT); cells with uncovered
+    ink are joined by 8-connectivity on that coarse grid, which is cheap in pure
+    Python and merges the letters of a scanned block into one region.
+    """
+    import numpy as np
+
+    h, w = ink.shape[:2]
+    if not h or not w or content.width <= 0 or content.height <= 0:
+        return []
+    sx, sy = w / content.width, h / content.height
+    dark = ink < settings.LAYER_INK_LEVEL
+    m = settings.LAYER_INK_MARGIN_PT
+    covered = np.zeros_like(dark)
+
+    def cover(x0: float, top: float, x1: float, bottom: float) -> None:
+        c0, c1 = max(0, int((x0 - m) * sx)), min(w, int((x1 + m) * sx) + 1)
+        r0, r1 = max(0, int((top - m) * sy)), min(h, int((bottom + m) * sy) + 1)
+        covered[r0:r1, c0:c1] = True
+
+    for c in content.chars:
+        if c["text"] and not c["text"].isspace():
+            cover(c["x0"], c["top"], c["x1"], c["bottom"])
+    for e in content.edges:
+        cover(e["x0"], e["top"], e["x1"], e["bottom"])
+    loose = dark & ~covered
+    cell = settings.LAYER_INK_CELL_PT
+    cw, ch = max(1, int(round(cell * sx))), max(1, int(round(cell * sy)))
+    rows, cols = h // ch, w // cw
+    if not rows or not cols:
+        return []
+    pooled = loose[: rows * ch, : cols * cw].reshape(rows, ch, cols, cw).mean(axis=(1, 3))
+    hot = pooled >= settings.LAYER_INK_CELL_SHARE
+    seen = np.zeros_like(hot)
+    boxes: list[BBox] = []
+    for r, c in zip(*np.nonzero(hot), strict=True):
+        if seen[r, c]:
+            continue
+        stack = [(r, c)]
+        seen[r, c] = True
+        r0 = r1 = r
+        c0 = c1 = c
+        while stack:
+            y, x = stack.pop()
+            r0, r1, c0, c1 = min(r0, y), max(r1, y), min(c0, x), max(c1, x)
+            for yy in range(max(0, y - 1), min(rows, y + 2)):
+                for xx in range(max(0, x - 1), min(cols, x + 2)):
+                    if hot[yy, xx] and not seen[yy, xx]:
+                        seen[yy, xx] = True
+                        stack.append((yy, xx))
+        box = (c0 * cw / sx, r0 * ch / sy, (c1 + 1) * cw / sx, (r1 + 1) * ch / sy)
+        bw, bh = box[2] - box[0], box[3] - box[1]
+        if min(bw, bh) >= settings.LAYER_REGION_MIN_SIDE and bw * bh >= settings.LAYER_REGION_MIN_AREA:
+            boxes.append(box)
+    return boxes
+
+
+def _ink_verdict(content: PageContent, ink: np.ndarray) -> LayerVerdict:
+    regions = uncovered_regions(content, ink)
+    if not regions:
+        return LayerVerdict("keep", "text layer reads as Vietnamese and covers the page's ink")
+    area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in regions)
+    if area >= settings.LAYER_REGION_WHOLE_PAGE * content.width * content.height:
+        return LayerVerdict("ocr", f"scanned page: ink without text over {area / (content.width * content.height):.0%}"
+                                   " of the page")
+    return LayerVerdict("ocr_regions", f"{len(regions)} region(s) of ink without text (a scan inside a digital page)",
+                        tuple(regions))

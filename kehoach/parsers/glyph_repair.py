@@ -1,0 +1,203 @@
+"""Words from a page's characters, and joining accents that were placed as glyphs of their own.
+
+Some producers write each accented letter as its own run ("Thu ộ c th ẩ m quy ề n"
+for "Thuộc thẩm quyền"): a space, or a word-sized gap, separates a lone vowel
+from the letters of its own syllable although the glyphs touch on the page.
+The page's geometry still tells the truth: a lone accented vowel (or a bare
+combining mark) whose box touches its neighbours belongs to them. A join is
+kept only when it spells a Vietnamese syllable, so "của ở" stays two words.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from kehoach import settings
+from kehoach.parsers.vn_syllable import TONES, is_syllable
+
+# vowel marks that make a vowel glyph "accented" (tones, circumflex, breve, horn)
+_MARKS = TONES | frozenset("\u0302\u0306\u031b")
+_VOWELS = frozenset("aeiouy")
+
+
+@dataclass(slots=True)
+class Token:
+    """A run of visible characters with no space and no word gap inside: indices into the page's chars."""
+
+    text: str
+    chars: list[int]
+    line: int
+    x0: float
+    x1: float
+    size: float
+
+
+def lines(chars: list[dict]) -> list[list[int]]:
+    """Indices of `chars` grouped into lines (a vertical jump starts one), each sorted left to right.
+
+    Stream order decides the lines and x decides the order inside one, as
+    pdfplumber's word grouping does: a glyph drawn out of order still lands
+    in its place. Spaces stay in their line (they end words).
+    """
+    shift = settings.LAYER_LINE_SHIFT_EM
+    out: list[list[int]] = []
+    current: list[int] = []
+    limit = ref_top = 0.0
+    for i, ch in enumerate(chars):
+        text = ch["text"]
+        if text.isspace() or not text:
+            if current:
+                current.append(i)
+            continue
+        top = ch["top"]
+        if not current or abs(top - ref_top) > limit:
+            if current:
+                out.append(current)
+            current = []
+            ref_top = top
+            limit = shift * (ch.get("size") or 10.0)
+        current.append(i)
+    if current:
+        out.append(current)
+    xs = [ch["x0"] for ch in chars]
+    return [sorted(line, key=xs.__getitem__) for line in out]
+
+
+def tokens(chars: list[dict]) -> list[Token]:
+    """Word tokens: a space character or a gap wider than LAYER_WORD_GAP_EM of the font size ends one."""
+    gap_em = settings.LAYER_WORD_GAP_EM
+    out: list[Token] = []
+    for n, line in enumerate(lines(chars)):
+        tok: Token | None = None
+        reach = 0.0
+        for i in line:
+            ch = chars[i]
+            text = ch["text"]
+            if text.isspace() or not text:
+                tok = None
+                continue
+            if tok is not None and (ch["x0"] <= reach or unicodedata.category(text[0]) == "Mn"):
+                tok.text += text
+                tok.chars.append(i)
+                if ch["x1"] > tok.x1:
+                    tok.x1 = ch["x1"]
+                    reach = tok.x1 + gap_em * tok.size
+                continue
+            size = ch.get("size") or 10.0
+            tok = Token(text, [i], n, ch["x0"], ch["x1"], size)
+            reach = tok.x1 + gap_em * size
+            out.append(tok)
+    return out
+
+
+def is_lone_glyph(text: str) -> bool:
+    """A bare combining mark, or a single vowel carrying a Vietnamese mark: the pieces of a split syllable."""
+    decomposed = unicodedata.normalize("NFD", text)
+    if not decomposed:
+        return False
+    if all(unicodedata.category(c) == "Mn" for c in decomposed):
+        return True
+    return (decomposed[0].lower() in _VOWELS and len(decomposed) > 1
+            and all(c in _MARKS for c in decomposed[1:]))
+
+
+def _letters_tail(text: str) -> str:
+    k = len(text)
+    while k and (text[k - 1].isalpha() or unicodedata.category(text[k - 1]) == "Mn"):
+        k -= 1
+    return text[k:]
+
+
+def _letters_head(text: str) -> str:
+    k = 0
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    return text[:k]
+
+
+def _touches(left: Token, right: Token) -> bool:
+    """Same line, and the gap between the boxes is far below a space (or they overlap)."""
+    gap = right.x0 - left.x1
+    return left.line == right.line and gap <= settings.LAYER_SPLIT_JOIN_GAP_EM * max(left.size, right.size)
+
+
+def _joins(toks: list[Token]) -> list[tuple[int, int]]:
+    """(first, last) token index ranges to merge into one word."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if not is_lone_glyph(tok.text):
+            k += 1
+            continue
+        left = toks[k - 1] if k and _touches(toks[k - 1], tok) else None
+        right = toks[k + 1] if k + 1 < len(toks) and _touches(tok, toks[k + 1]) else None
+        if left is not None and out and out[-1][1] == k - 1:
+            left = None  # already joined to the glyph before it
+        lt = _letters_tail(left.text) if left else ""
+        rh = _letters_head(right.text) if right else ""
+        mid = unicodedata.normalize("NFC", tok.text)
+        choice = None
+        for use_left, use_right in ((True, True), (True, False), (False, True)):
+            if (use_left and not lt) or (use_right and not rh):
+                continue
+            word = unicodedata.normalize("NFC", (lt if use_left else "") + mid + (rh if use_right else ""))
+            if is_syllable(word):
+                choice = (k - 1 if use_left else k, k + 1 if use_right else k)
+                break
+        if choice is None:
+            k += 1
+            continue
+        out.append(choice)
+        k = choice[1] + 1
+    return out
+
+
+def repair_split_glyphs(chars: list[dict]) -> list[dict]:
+    """The page's characters with split syllables joined: spaces inside them dropped, gaps closed.
+
+    Characters are returned in the page's stream order with copies of the
+    moved boxes; a combining mark is folded into its base letter when the two
+    compose to one character. Nothing changes where no join spells a syllable.
+    """
+    toks = tokens(chars)
+    merges = _joins(toks)
+    if not merges:
+        return list(chars)
+    drop: set[int] = set()
+    moved: dict[int, dict] = {}
+    for first, last in merges:
+        members = [i for t in toks[first:last + 1] for i in t.chars]
+        lo, hi = min(members), max(members)
+        line_chars = set(members)
+        # spaces between the joined tokens (in stream order between them, on the same line) go
+        for i in range(lo, hi + 1):
+            if i not in line_chars and chars[i]["text"].isspace():
+                drop.add(i)
+        # close the gaps: each token after the first starts where the previous one ends
+        end = toks[first].x1
+        for t in toks[first + 1:last + 1]:
+            shift = t.x0 - end
+            if shift > 0:
+                for i in t.chars:
+                    c = dict(moved.get(i, chars[i]))
+                    c["x0"] -= shift
+                    c["x1"] -= shift
+                    moved[i] = c
+            end = max(end, t.x1 - max(shift, 0))
+    out: list[dict] = []
+    for i, ch in enumerate(chars):
+        if i in drop:
+            continue
+        ch = moved.get(i, ch)
+        if out and unicodedata.category(ch["text"][:1] or "a") == "Mn":
+            composed = unicodedata.normalize("NFC", out[-1]["text"] + ch["text"])
+            if len(composed) == 1:
+                base = dict(out[-1])
+                base["text"] = composed
+                base["x0"], base["x1"] = min(base["x0"], ch["x0"]), max(base["x1"], ch["x1"])
+                out[-1] = base
+                continue
+        out.append(ch)
+    return out
