@@ -72,6 +72,7 @@ class LayerStats:
     marked_share: float
     lone_glyphs: int
     word_letters: int  # letters of the sampled word tokens the diacritics share is measured on
+    controls: int = 0  # control codes among the visible glyphs
 
 
 def _bad_glyph(text: str) -> bool:
@@ -161,7 +162,7 @@ def layer_stats(chars: list[dict]) -> tuple[LayerStats, list[Token]]:
     """Glyph counts over the whole page (string operations run in C), word measures over a sample."""
     # a "(cid:NN)" (pdfplumber's name for a glyph without a Unicode map) counts as one bad glyph
     text = _CID.sub("\ufffd", "".join([c["text"] for c in chars]))
-    visible = bad = foreign = letters = 0
+    visible = bad = foreign = letters = controls = 0
     for ch in set(text):
         k = text.count(ch)
         if ch.isspace():
@@ -169,6 +170,7 @@ def layer_stats(chars: list[dict]) -> tuple[LayerStats, list[Token]]:
         visible += k
         if _bad_glyph(ch):
             bad += k
+            controls += k * (unicodedata.category(ch) == "Cc")
         elif ch.isalpha():
             letters += k
             foreign += k * _foreign_letter(ch)
@@ -176,14 +178,14 @@ def layer_stats(chars: list[dict]) -> tuple[LayerStats, list[Token]]:
     judged, share, words = _syllable_share(toks)
     word_letters, marked = marked_share(words)
     lone = sum(is_lone_glyph(t.text) for t in toks)
-    return LayerStats(visible, bad, foreign, letters, judged, share, marked, lone, word_letters), toks
+    return LayerStats(visible, bad, foreign, letters, judged, share, marked, lone, word_letters, controls), toks
 
 
 def check_layer(content: PageContent, ink: np.ndarray | None = None) -> LayerVerdict:
     """Keep, repair or OCR this page (or only its regions of ink without text), with the reason."""
     chars = content.chars
     stats, toks = layer_stats(chars)
-    if not stats.visible:
+    if stats.visible == stats.controls:
         if chars:
             return LayerVerdict("ocr", "scanned page: its text layer is only spaces and control characters")
         return LayerVerdict("ocr", "scanned page: no text layer")
@@ -283,7 +285,7 @@ def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
                     if hot[yy, xx] and not seen[yy, xx]:
                         seen[yy, xx] = True
                         stack.append((yy, xx))
-        box = (c0 * cw / sx, r0 * ch / sy, (c1 + 1) * cw / sx, (r1 + 1) * ch / sy)
+        box = (float(c0 * cw / sx), float(r0 * ch / sy), float((c1 + 1) * cw / sx), float((r1 + 1) * ch / sy))
         bw, bh = box[2] - box[0], box[3] - box[1]
         if min(bw, bh) >= settings.LAYER_REGION_MIN_SIDE and bw * bh >= settings.LAYER_REGION_MIN_AREA:
             boxes.append(box)

@@ -92,14 +92,23 @@ def tokens(chars: list[dict]) -> list[Token]:
 
 
 def is_lone_glyph(text: str) -> bool:
-    """A bare combining mark, or a single vowel carrying a Vietnamese mark: the pieces of a split syllable."""
-    decomposed = unicodedata.normalize("NFD", text)
-    if not decomposed:
+    """Bare combining marks, or one or two vowels each carrying a Vietnamese mark ("ộ", "ượ").
+
+    These are the pieces a font without precomposed Vietnamese vowels leaves
+    behind when its producer draws them from a fallback font: the unmarked
+    letters of the syllable stay in the main font's runs.
+    """
+    if not text or len(text) > 4:
         return False
-    if all(unicodedata.category(c) == "Mn" for c in decomposed):
-        return True
-    return (decomposed[0].lower() in _VOWELS and len(decomposed) > 1
-            and all(c in _MARKS for c in decomposed[1:]))
+    vowels = 0
+    for ch in unicodedata.normalize("NFD", text):
+        if ch in _MARKS or unicodedata.category(ch) == "Mn":
+            continue
+        if ch.lower() not in _VOWELS:
+            return False
+        vowels += 1
+    return vowels <= 2 and all(len(unicodedata.normalize("NFD", ch)) > 1 for ch in unicodedata.normalize("NFC", text)
+                               if ch.isalpha())
 
 
 def _letters_tail(text: str) -> str:
@@ -123,48 +132,45 @@ def _touches(left: Token, right: Token) -> bool:
 
 
 def _joins(toks: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) token index ranges to merge into one word."""
+    """(first, last) token index ranges to merge into one word.
+
+    A lone glyph joins the letters before it (a word, or a group already
+    joined: "đ ư ợ c" -> "đư" -> "được"), the letters after it, or both,
+    whichever first spells a syllable.
+    """
     out: list[tuple[int, int]] = []
-    k = 0
-    while k < len(toks):
-        tok = toks[k]
+    for k, tok in enumerate(toks):
         if not is_lone_glyph(tok.text):
-            k += 1
             continue
-        left = toks[k - 1] if k and _touches(toks[k - 1], tok) else None
-        right = toks[k + 1] if k + 1 < len(toks) and _touches(tok, toks[k + 1]) else None
-        if left is not None and out and out[-1][1] == k - 1:
-            left = None  # already joined to the glyph before it
-        lt = _letters_tail(left.text) if left else ""
-        rh = _letters_head(right.text) if right else ""
-        mid = unicodedata.normalize("NFC", tok.text)
-        choice = None
+        grouped = bool(out) and out[-1][1] == k - 1
+        first = out[-1][0] if grouped else k - 1
+        left = "".join(t.text for t in toks[first:k]) if k and _touches(toks[k - 1], tok) else ""
+        right = toks[k + 1].text if k + 1 < len(toks) and _touches(tok, toks[k + 1]) else ""
+        lt, rh = _letters_tail(left), _letters_head(right)
         for use_left, use_right in ((True, True), (True, False), (False, True)):
             if (use_left and not lt) or (use_right and not rh):
                 continue
-            word = unicodedata.normalize("NFC", (lt if use_left else "") + mid + (rh if use_right else ""))
+            word = unicodedata.normalize("NFC", (lt if use_left else "") + tok.text + (rh if use_right else ""))
             if is_syllable(word):
-                choice = (k - 1 if use_left else k, k + 1 if use_right else k)
+                span = (first if use_left else k, k + 1 if use_right else k)
+                if use_left and grouped:
+                    out[-1] = span
+                else:
+                    out.append(span)
                 break
-        if choice is None:
-            k += 1
-            continue
-        out.append(choice)
-        k = choice[1] + 1
     return out
 
 
 def repair_split_glyphs(chars: list[dict]) -> list[dict]:
     """The page's characters with split syllables joined: spaces inside them dropped, gaps closed.
 
-    Characters are returned in the page's stream order with copies of the
-    moved boxes; a combining mark is folded into its base letter when the two
-    compose to one character. Nothing changes where no join spells a syllable.
+    Characters are returned in the page's stream order, a copy of a glyph whose
+    box is widened over the gap to the next piece of its syllable; a combining
+    mark is folded into its base letter when the two compose to one character.
+    Nothing changes where no join spells a syllable.
     """
     toks = tokens(chars)
     merges = _joins(toks)
-    if not merges:
-        return list(chars)
     drop: set[int] = set()
     moved: dict[int, dict] = {}
     for first, last in merges:
@@ -175,17 +181,14 @@ def repair_split_glyphs(chars: list[dict]) -> list[dict]:
         for i in range(lo, hi + 1):
             if i not in line_chars and chars[i]["text"].isspace():
                 drop.add(i)
-        # close the gaps: each token after the first starts where the previous one ends
-        end = toks[first].x1
-        for t in toks[first + 1:last + 1]:
-            shift = t.x0 - end
-            if shift > 0:
-                for i in t.chars:
-                    c = dict(moved.get(i, chars[i]))
-                    c["x0"] -= shift
-                    c["x1"] -= shift
-                    moved[i] = c
-            end = max(end, t.x1 - max(shift, 0))
+        # close the gaps: the last glyph of each token reaches to the next one (nothing else moves)
+        for left, right in zip(toks[first:last], toks[first + 1:last + 1], strict=True):
+            end = max(left.chars, key=lambda i: chars[i]["x1"])
+            if right.x0 > chars[end]["x1"]:
+                c = dict(chars[end])
+                c["x1"] = right.x0
+                c["width"] = c["x1"] - c["x0"]
+                moved[end] = c
     out: list[dict] = []
     for i, ch in enumerate(chars):
         if i in drop:

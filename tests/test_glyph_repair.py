@@ -1,0 +1,93 @@
+"""Vietnamese syllables by orthography rules, and split accents joined back by geometry."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pytest
+from layer_pages import split_accents
+from pdfplumber import utils
+
+from kehoach.parsers.glyph_repair import is_lone_glyph, repair_split_glyphs, tokens
+from kehoach.parsers.pdfium_page import read_page
+from kehoach.parsers.vn_syllable import is_syllable
+
+SYLLABLES = [
+    # onsets and rhymes of every shape, both tone-mark styles, capitals
+    "Kế", "hoạch", "Thuộc", "thẩm", "quyền", "quốc", "giữa", "gì", "giếng", "khuỷu", "rượu", "người",
+    "ngoằn", "ngoèo", "khoẻ", "khỏe", "thuở", "hoà", "hòa", "UỶ", "ỦY", "CHỦ", "NGHĨA", "ý", "ở", "kỹ",
+    "nghiên", "xoong", "yêu", "tuyết", "Đoàn", "đ", "gh",
+]
+NOT_SYLLABLES = [
+    "hoach", "lap", "viec", "tiep",  # a closed rhyme (p, t, c, ch) without its acute or dot below: English OCR
+    "Trién", "cia", "s6",  # a rhyme that does not exist; a digit
+    "ce", "ka", "ghu", "ngi", "nghe2",  # c/k, g/gh, ng/ngh spelt against the following vowel
+    "hoàá", "UBND", "Email", "C‘NG", "KLӇP", "ph·p",  # two tones; no vowel; English; symbols, Cyrillic
+]
+
+
+@pytest.mark.parametrize("word", SYLLABLES)
+def test_syllables(word):
+    assert is_syllable(word) or word in ("đ", "gh")  # a bare consonant is not a syllable either
+
+
+@pytest.mark.parametrize("word", NOT_SYLLABLES + ["đ", "gh"])
+def test_not_syllables(word):
+    assert not is_syllable(word)
+
+
+@pytest.mark.parametrize(("text", "lone"), [("ộ", True), ("ề", True), ("\u0323", True), ("o\u0302\u0323", True),
+                                           ("a", False), ("ch", False), ("đ", False), ("ộc", False),
+                                           ("ượ", True), ("ươ", True), ("uộ", False)])
+def test_lone_glyph(text, lone):
+    assert is_lone_glyph(text) is lone
+
+
+def _chars(runs: list[tuple[str, float]], top: float = 100.0, size: float = 11.0, width: float = 6.0) -> list[dict]:
+    """Characters of runs (text, x where the run starts), each glyph `width` wide."""
+    out = []
+    for text, x in runs:
+        for ch in text:
+            out.append({"text": ch, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size})
+            x += width
+    return out
+
+
+def _words(chars: list[dict]) -> list[str]:
+    return [t.text for t in tokens(chars)]
+
+
+REPAIRS = [
+    # (runs as drawn, words after the repair)
+    ("touching, with spaces", [("Thu", 50), (" ", 68), ("ộ", 68), (" ", 74), ("c", 74)], ["Thuộc"]),
+    ("small gaps", [("th", 50), ("ẩ", 64), ("m", 72.5)], ["thẩm"]),
+    ("three pieces", [("quy", 50), ("ề", 70.5), ("n", 78.5)], ["quyền"]),
+    ("joined to the left only", [("s", 50), ("ố", 58.5), ("ban", 80)], ["số", "ban"]),
+    ("a real word of one vowel", [("của", 50), (" ", 68), ("ở", 71.5), (" ", 77.5), ("đây", 81)], ["của", "ở", "đây"]),
+    ("too far apart", [("Thu", 50), ("ộ", 76), ("c", 90)], ["Thu", "ộ", "c"]),
+    ("a combining mark of its own", [("Thuo\u0302\u0323c", 50)], ["Thuộc"]),
+]
+
+
+@pytest.mark.parametrize(("label", "runs", "words"), REPAIRS, ids=[r[0] for r in REPAIRS])
+def test_repair_split_glyphs(label, runs, words):
+    chars = _chars(runs)
+    repaired = repair_split_glyphs(chars)
+    assert _words(repaired) == words
+    assert all(set(c) >= {"text", "x0", "x1", "top", "bottom"} for c in repaired)
+
+
+def test_repair_leaves_a_good_line_alone():
+    chars = _chars([("Kế", 50), (" ", 62), ("hoạch", 65.5), (" ", 95.5), ("số", 99)])
+    assert repair_split_glyphs(chars) == chars
+
+
+def test_repaired_page_reads_as_words(tmp_path):
+    """On a page drawn with split accents, pdfplumber's words (tight tolerance) are whole syllables after repair."""
+    pdf = pdfium.PdfDocument(split_accents(tmp_path / "split.pdf"))
+    chars = read_page(pdf[0]).chars
+    pdf.close()
+    before = [w["text"] for w in utils.extract_words(chars, x_tolerance=1)]
+    after = [w["text"] for w in utils.extract_words(repair_split_glyphs(chars), x_tolerance=1)]
+    assert "thẩm" not in before and "ộ" in before
+    assert {"Thực", "hiện", "thẩm", "quyền", "Ủy", "chuyển", "đổi"} <= set(after)
+    assert not [w for w in after if is_lone_glyph(w)]
