@@ -130,3 +130,6 @@ LAYER_SAMPLE_CHARS = 600
 # A page with fewer letters than this is looked at for being only a signature stamp (a stamp is
 # a few lines: "Người ký", "Cơ quan", "Thời gian ký"); longer pages have a body.
 LAYER_STAMP_MAX_LETTERS = 600
+# Text set vertically: when more than this share of consecutive glyphs step down (or up) a column
+# rather than along a line, words are read along the column (a page drawn turned, vertical headers).
+LAYER_VERTICAL_SHARE = 0.5

@@ -208,8 +208,21 @@ def scanned_appendix(path: Path) -> Path:
     return path
 
 
+def turned(path: Path) -> Path:
+    """A good layer drawn turned a quarter (a landscape table set on a portrait page without /Rotate)."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    c.translate(300, 100)
+    c.rotate(90)
+    for k, line in enumerate(BODY * 2):
+        c.drawString(0, -16 * k, line)
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return path
+
+
 MAKERS = {
     "good": good, "no_unicode_map": no_unicode_map, "split_accents": split_accents, "image_only": image_only,
     "stamp_over_image": stamp_over_image, "english_ocr": english_ocr, "legacy_font": legacy_font,
-    "scanned_appendix": scanned_appendix,
+    "scanned_appendix": scanned_appendix, "turned": turned,
 }

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from layer_pages import MAKERS
 
 from kehoach.ingest.layer_check import LayerVerdict, check_layer
@@ -39,6 +42,7 @@ CASES = [
     ("split_accents", False, "repair", "accents placed as their own glyphs"),
     ("scanned_appendix", False, "keep", "reads as Vietnamese"),  # without the ink nothing shows the scan
     ("scanned_appendix", True, "ocr_regions", "ink without text"),
+    ("turned", False, "keep", "reads as Vietnamese"),  # words read down the column, not letter by letter
 ]
 
 
@@ -109,3 +113,26 @@ def test_cheap_enough_for_every_page(pages):
     for _ in range(20):
         check_layer(content)
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+_CHAR = st.fixed_dictionaries({
+    "text": st.one_of(st.sampled_from(["a", "ộ", " ", "\x01", "(cid:3)", "\ufffd", "\u0323", "ӝ", "‡", ""]),
+                      st.characters()),
+    "x0": st.floats(-1e4, 1e4), "x1": st.floats(-1e4, 1e4), "top": st.floats(-1e4, 1e4),
+    "bottom": st.floats(-1e4, 1e4), "size": st.floats(0, 100),
+})
+
+
+@given(st.lists(_CHAR, max_size=60))
+def test_any_characters_get_a_verdict(chars):
+    """Whatever a broken PDF puts in its text layer, the check answers with a verdict, never a traceback."""
+    verdict = check_layer(PageContent(595, 842, chars, []))
+    assert verdict.action in ("keep", "repair", "ocr", "ocr_regions") and verdict.reason
+
+
+def test_odd_ink_images(pages):
+    """An ink image in colour, empty or tiny is read or ignored, not a crash."""
+    content, ink = pages["good"]
+    colour = np.repeat(ink[..., None], 3, axis=2)
+    for image in (colour, np.zeros((0, 0), np.uint8), np.zeros((3, 2), np.uint8)):
+        assert check_layer(content, image).action in ("keep", "ocr_regions", "ocr")

@@ -158,6 +158,41 @@ def _sample(chars: list[dict]) -> list[list[dict]]:
     return [chars[:w], chars[mid:mid + w], chars[-w:]]
 
 
+def _reading_order(chars: list[dict]) -> list[dict]:
+    """Characters of text set vertically (a table header or a page turned by its drawing, not by /Rotate)
+    laid out horizontally, so that words are read along their own direction.
+
+    PDFium's boxes of turned glyphs are not their advances: a glyph is taken to
+    reach the next one of its column, and only spaces part words there.
+    """
+    pairs = steps = down = 0
+    prev = None
+    for c in chars:
+        if c["text"].isspace() or not c["text"]:
+            continue
+        if prev is not None:
+            size = c.get("size") or 10.0
+            dy = c["top"] - prev["top"]
+            pairs += 1
+            if abs(c["x0"] - prev["x0"]) < 0.3 * size and 0.2 * size < abs(dy) < 2 * size:
+                steps += 1
+                down += dy > 0
+        prev = c
+    if not pairs or steps <= settings.LAYER_VERTICAL_SHARE * pairs:
+        return chars
+    sign = 1.0 if down * 2 >= steps else -1.0
+    out: list[dict] = []
+    for k, c in enumerate(chars):
+        size = c.get("size") or 10.0
+        p = sign * c["top"]
+        reach = p + 0.6 * size
+        nxt = chars[k + 1] if k + 1 < len(chars) else None
+        if nxt is not None and abs(nxt["x0"] - c["x0"]) < 0.3 * size and 0 < sign * nxt["top"] - p < 2 * size:
+            reach = sign * nxt["top"]
+        out.append({"text": c["text"], "x0": p, "x1": reach, "top": c["x0"], "bottom": c["x0"] + size, "size": size})
+    return out
+
+
 def layer_stats(chars: list[dict]) -> tuple[LayerStats, list[Token]]:
     """Glyph counts over the whole page (string operations run in C), word measures over a sample."""
     # a "(cid:NN)" (pdfplumber's name for a glyph without a Unicode map) counts as one bad glyph
@@ -174,7 +209,7 @@ def layer_stats(chars: list[dict]) -> tuple[LayerStats, list[Token]]:
         elif ch.isalpha():
             letters += k
             foreign += k * _foreign_letter(ch)
-    toks = [t for window in _sample(chars) for t in tokens(window)]
+    toks = [t for window in _sample(chars) for t in tokens(_reading_order(window))]
     judged, share, words = _syllable_share(toks)
     word_letters, marked = marked_share(words)
     lone = sum(is_lone_glyph(t.text) for t in toks)
@@ -242,7 +277,11 @@ def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
     """
     import numpy as np
 
-    h, w = ink.shape[:2]
+    if ink.ndim == 3:
+        ink = ink.min(axis=2)  # colour: the darkest channel (a red seal is ink)
+    if ink.ndim != 2:
+        return []
+    h, w = ink.shape
     if not h or not w or content.width <= 0 or content.height <= 0:
         return []
     sx, sy = w / content.width, h / content.height
