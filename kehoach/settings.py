@@ -133,3 +133,6 @@ LAYER_STAMP_MAX_LETTERS = 600
 # Text set vertically: when more than this share of consecutive glyphs step down (or up) a column
 # rather than along a line, words are read along the column (a page drawn turned, vertical headers).
 LAYER_VERTICAL_SHARE = 0.5
+# A region of uncovered ink darker than this share of its pixels is a photo or a filled shape, not
+# printed text or a table (a scanned text block measures 0.05-0.25 at 50 dpi).
+LAYER_REGION_MAX_INK = 0.4

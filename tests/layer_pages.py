@@ -208,6 +208,22 @@ def scanned_appendix(path: Path) -> Path:
     return path
 
 
+def with_photo(path: Path) -> Path:
+    """A born-digital page with a photograph (dark, dense ink): not text, nothing to OCR."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    for k, line in enumerate(BODY * 2):
+        c.drawString(50, PAGE_H - 80 - 16 * k, line)
+    photo = Image.linear_gradient("L").resize((400, 300))  # black at the top to white at the bottom
+    c.drawImage(ImageReader(photo), 100, 150, 400, 300)
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return path
+
+
 def turned(path: Path) -> Path:
     """A good layer drawn turned a quarter (a landscape table set on a portrait page without /Rotate)."""
     buf = io.BytesIO()
@@ -225,4 +241,5 @@ MAKERS = {
     "good": good, "no_unicode_map": no_unicode_map, "split_accents": split_accents, "image_only": image_only,
     "stamp_over_image": stamp_over_image, "english_ocr": english_ocr, "legacy_font": legacy_font,
     "scanned_appendix": scanned_appendix, "turned": turned,
+    "with_photo": with_photo,
 }

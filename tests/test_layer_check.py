@@ -43,6 +43,7 @@ CASES = [
     ("scanned_appendix", False, "keep", "reads as Vietnamese"),  # without the ink nothing shows the scan
     ("scanned_appendix", True, "ocr_regions", "ink without text"),
     ("turned", False, "keep", "reads as Vietnamese"),  # words read down the column, not letter by letter
+    ("with_photo", True, "keep", "covers the page's ink"),  # a photograph is not text to OCR
 ]
 
 

@@ -326,7 +326,11 @@ def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
                         stack.append((yy, xx))
         box = (float(c0 * cw / sx), float(r0 * ch / sy), float((c1 + 1) * cw / sx), float((r1 + 1) * ch / sy))
         bw, bh = box[2] - box[0], box[3] - box[1]
-        if min(bw, bh) >= settings.LAYER_REGION_MIN_SIDE and bw * bh >= settings.LAYER_REGION_MIN_AREA:
+        if min(bw, bh) < settings.LAYER_REGION_MIN_SIDE or bw * bh < settings.LAYER_REGION_MIN_AREA:
+            continue
+        # printed text and tables leave most of their box white; a photo or a solid fill does not
+        density = float(loose[r0 * ch:(r1 + 1) * ch, c0 * cw:(c1 + 1) * cw].mean())
+        if density <= settings.LAYER_REGION_MAX_INK:
             boxes.append(box)
     return boxes
 
