@@ -271,9 +271,10 @@ def _bad_kind(visible: list[dict]) -> str:
 def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
     """Boxes (points) of connected ink that no character or ruling line covers, large enough to be text.
 
-    The ink is pooled into square cells (LAYER_INK_CELL_PT); cells with uncovered
-    ink are joined by 8-connectivity on that coarse grid, which is cheap in pure
-    Python and merges the letters of a scanned block into one region.
+    The ink is pooled into square cells (LAYER_INK_CELL_PT); a cell that no
+    character or ruling line reaches, with ink in it, is loose; loose cells are
+    joined by 8-connectivity on that coarse grid, which is cheap in pure Python
+    and merges the letters of a scanned block into one region.
     """
     import numpy as np
 
@@ -285,54 +286,68 @@ def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
     if not h or not w or content.width <= 0 or content.height <= 0:
         return []
     sx, sy = w / content.width, h / content.height
-    dark = ink < settings.LAYER_INK_LEVEL
-    m = settings.LAYER_INK_MARGIN_PT
-    covered = np.zeros_like(dark)
-
-    def cover(x0: float, top: float, x1: float, bottom: float) -> None:
-        c0, c1 = max(0, int((x0 - m) * sx)), min(w, int((x1 + m) * sx) + 1)
-        r0, r1 = max(0, int((top - m) * sy)), min(h, int((bottom + m) * sy) + 1)
-        covered[r0:r1, c0:c1] = True
-
-    for c in content.chars:
-        if c["text"] and not c["text"].isspace():
-            cover(c["x0"], c["top"], c["x1"], c["bottom"])
-    for e in content.edges:
-        cover(e["x0"], e["top"], e["x1"], e["bottom"])
-    loose = dark & ~covered
     cell = settings.LAYER_INK_CELL_PT
     cw, ch = max(1, int(round(cell * sx))), max(1, int(round(cell * sy)))
     rows, cols = h // ch, w // cw
     if not rows or not cols:
         return []
-    pooled = loose[: rows * ch, : cols * cw].reshape(rows, ch, cols, cw).mean(axis=(1, 3))
-    hot = pooled >= settings.LAYER_INK_CELL_SHARE
-    seen = np.zeros_like(hot)
+    # share of dark pixels per cell, then which cells a character or a ruling line reaches
+    dark = (ink[: rows * ch, : cols * cw] < settings.LAYER_INK_LEVEL).reshape(rows, ch, cols, cw).mean(axis=(1, 3))
+    boxes_pt = [(c["x0"], c["top"], c["x1"], c["bottom"]) for c in content.chars
+                if c["text"] and not c["text"].isspace()]
+    boxes_pt += [(e["x0"], e["top"], e["x1"], e["bottom"]) for e in content.edges]
+    covered = _paint(boxes_pt, rows, cols, sx / cw, sy / ch, settings.LAYER_INK_MARGIN_PT)
+    loose = np.where(covered, 0.0, dark)
+    hot = loose >= settings.LAYER_INK_CELL_SHARE
+    grid = hot.tolist()  # plain lists: element access in the walk below is many times faster than numpy's
     boxes: list[BBox] = []
     for r, c in zip(*np.nonzero(hot), strict=True):
-        if seen[r, c]:
+        r, c = int(r), int(c)
+        if not grid[r][c]:
             continue
         stack = [(r, c)]
-        seen[r, c] = True
+        grid[r][c] = False
         r0 = r1 = r
         c0 = c1 = c
         while stack:
             y, x = stack.pop()
             r0, r1, c0, c1 = min(r0, y), max(r1, y), min(c0, x), max(c1, x)
             for yy in range(max(0, y - 1), min(rows, y + 2)):
+                row = grid[yy]
                 for xx in range(max(0, x - 1), min(cols, x + 2)):
-                    if hot[yy, xx] and not seen[yy, xx]:
-                        seen[yy, xx] = True
+                    if row[xx]:
+                        row[xx] = False
                         stack.append((yy, xx))
         box = (float(c0 * cw / sx), float(r0 * ch / sy), float((c1 + 1) * cw / sx), float((r1 + 1) * ch / sy))
         bw, bh = box[2] - box[0], box[3] - box[1]
         if min(bw, bh) < settings.LAYER_REGION_MIN_SIDE or bw * bh < settings.LAYER_REGION_MIN_AREA:
             continue
         # printed text and tables leave most of their box white; a photo or a solid fill does not
-        density = float(loose[r0 * ch:(r1 + 1) * ch, c0 * cw:(c1 + 1) * cw].mean())
+        density = float(loose[r0:r1 + 1, c0:c1 + 1].mean())
         if density <= settings.LAYER_REGION_MAX_INK:
             boxes.append(box)
     return boxes
+
+
+def _paint(boxes: list[BBox], h: int, w: int, sx: float, sy: float, margin: float) -> np.ndarray:
+    """A h x w mask of the cells the boxes reach (points, grown by `margin`; sx, sy cells per point),
+    painted at once with a summed-area table."""
+    import numpy as np
+
+    covered = np.zeros((h, w), dtype=bool)
+    if not boxes:
+        return covered
+    b = np.asarray(boxes, dtype=float)
+    c0 = np.clip(((b[:, 0] - margin) * sx).astype(int), 0, w)
+    c1 = np.clip(((b[:, 2] + margin) * sx).astype(int) + 1, 0, w)
+    r0 = np.clip(((b[:, 1] - margin) * sy).astype(int), 0, h)
+    r1 = np.clip(((b[:, 3] + margin) * sy).astype(int) + 1, 0, h)
+    ok = (c1 > c0) & (r1 > r0)
+    c0, c1, r0, r1 = c0[ok], c1[ok], r0[ok], r1[ok]
+    stride, size = w + 1, (h + 1) * (w + 1)
+    diff = (np.bincount(r0 * stride + c0, minlength=size) + np.bincount(r1 * stride + c1, minlength=size)
+            - np.bincount(r0 * stride + c1, minlength=size) - np.bincount(r1 * stride + c0, minlength=size))
+    return diff.reshape(h + 1, w + 1).cumsum(axis=0).cumsum(axis=1)[:h, :w] > 0
 
 
 def _ink_verdict(content: PageContent, ink: np.ndarray) -> LayerVerdict:
