@@ -90,6 +90,8 @@ SYNTHETIC = [
                                           enumerate(_chars(SENTENCE))], []), "ocr", "(cid:NN)"),
     ("replacement characters", _page(SENTENCE.replace("ệ", "\ufffd").replace("ố", "\ufffd")), "ocr", "U+FFFD"),
     ("private-use glyphs", _page(SENTENCE.replace("ạ", "\ue021").replace("ể", "\ue044")), "ocr", "private-use"),
+    ("a foreign tool's stamp", _page("Signature Not Verified", "Ký bởi: SỞ CÔNG THƯƠNG", "Ngày ký: 10.03.2026"),
+     "ocr", "signature stamp"),
     ("stamp lines after a body", _page(SENTENCE, SENTENCE, "Người ký: Nguyễn Văn An",
                                        "Thời gian ký: 12.01.2026 09:15:00"), "keep", "reads as Vietnamese"),
     ("a table of figures", _page("Mốc X Y", "M1 2498697,55 407129,25", "M2 2498688,90 407135,10"), "keep", ""),

@@ -42,10 +42,10 @@ BBox = tuple[float, float, float, float]
 Action = Literal["keep", "repair", "ocr", "ocr_regions"]
 
 _CID = re.compile(r"\(cid:\d+\)")
-# the labels an e-signature tool prints in its stamp (Vietnamese Ban Cơ yếu / VNPT / Viettel CA stamps)
+# the labels an e-signature tool prints in its stamp (Ban Cơ yếu, VNPT, Viettel CA, Adobe stamps)
 _STAMP_LINE = re.compile(
-    r"^\s*(người ký|ký bởi|cơ quan|thời gian ký|ngày ký|chức vụ|tổ chức|đơn vị|email|e-mail|"
-    r"signed by|signature valid|digitally signed|date|reason|location)\b.*", re.IGNORECASE)
+    r"^\s*(người ký|ký bởi|được ký bởi|ký số bởi|cơ quan|thời gian ký|ngày ký|ký ngày|chức vụ|tổ chức|đơn vị|"
+    r"email|e-mail|signed by|signature|digitally signed|date|reason|location)\b", re.IGNORECASE)
 # letters that are not Vietnamese but appear in real Vietnamese documents (ordinals, micro, degree-like)
 _ALLOWED_LETTERS = frozenset("ºªµ")
 _PUNCT = "\"'()[]{}<>,.;:!?…-–—/\\|“”‘’«»*•+=%&#@_~^`$§©®°′″"
