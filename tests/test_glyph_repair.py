@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from layer_pages import split_accents
 from pdfplumber import utils
 
+from kehoach.ingest.render_ink import page_ink
 from kehoach.parsers.glyph_repair import is_lone_glyph, repair_split_glyphs, tokens
 from kehoach.parsers.pdfium_page import read_page
 from kehoach.parsers.vn_syllable import is_syllable
@@ -91,3 +97,36 @@ def test_repaired_page_reads_as_words(tmp_path):
     assert "thẩm" not in before and "ộ" in before
     assert {"Thực", "hiện", "thẩm", "quyền", "Ủy", "chuyển", "đổi"} <= set(after)
     assert not [w for w in after if is_lone_glyph(w)]
+
+
+_RUN = st.tuples(st.text(alphabet="thuqyncmgđoaộềẩởưượ \u0323\u0302", min_size=1, max_size=5),
+                 st.floats(0, 12))
+
+
+@given(st.lists(_RUN, max_size=12))
+def test_repair_keeps_every_letter(runs):
+    """The repair only drops spaces and composes marks: the letters read the same, in the same order."""
+    chars, x = [], 50.0
+    for text, gap in runs:
+        x += gap
+        chars += _chars([(text, x)])
+        x += 6.0 * len(text)
+    repaired = repair_split_glyphs(chars)
+
+    def letters(cs: list[dict]) -> str:
+        return unicodedata.normalize("NFC", "".join(c["text"] for c in cs if not c["text"].isspace()))
+
+    assert letters(repaired) == letters(chars)
+    assert len(repaired) <= len(chars)
+
+
+def test_page_ink_is_dark_where_the_text_is(tmp_path):
+    from layer_pages import good
+
+    pdf = pdfium.PdfDocument(good(tmp_path / "good.pdf"))
+    ink = page_ink(pdf[0])
+    pdf.close()
+    assert ink.dtype == np.uint8 and ink.ndim == 2
+    assert abs(ink.shape[0] - 842 * 50 / 72) <= 1 and abs(ink.shape[1] - 595 * 50 / 72) <= 1
+    assert (ink[:60] < 128).mean() < 0.01  # the top margin is white
+    assert (ink[70:120, 40:380] < 128).mean() > 0.05  # the first lines of text are ink
