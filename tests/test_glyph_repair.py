@@ -128,5 +128,5 @@ def test_page_ink_is_dark_where_the_text_is(tmp_path):
     pdf.close()
     assert ink.dtype == np.uint8 and ink.ndim == 2
     assert abs(ink.shape[0] - 842 * 50 / 72) <= 1 and abs(ink.shape[1] - 595 * 50 / 72) <= 1
-    assert (ink[:60] < 128).mean() < 0.01  # the top margin is white
-    assert (ink[70:120, 40:380] < 128).mean() > 0.05  # the first lines of text are ink
+    assert (ink[:40] < 128).mean() < 0.01  # the top margin (57 pt) is white
+    assert (ink[45:120, 30:380] < 128).mean() > 0.05  # the first lines of text are ink
