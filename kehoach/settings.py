@@ -136,3 +136,6 @@ LAYER_VERTICAL_SHARE = 0.5
 # A region of uncovered ink darker than this share of its pixels is a photo or a filled shape, not
 # printed text or a table (a scanned text block measures 0.05-0.25 at 50 dpi).
 LAYER_REGION_MAX_INK = 0.4
+# A split syllable is joined from at most this many touching pieces after the suspect one
+# ("th ẩ m": 2; "D Ụ NG" joins in two steps).
+LAYER_SPLIT_MAX_PIECES = 3

@@ -82,6 +82,26 @@ def test_repair_split_glyphs(label, runs, words):
     assert all(set(c) >= {"text", "x0", "x1", "top", "bottom"} for c in repaired)
 
 
+def _spaced(line: str, piece_gap: float, word_gap: float) -> list[dict]:
+    """A line whose words are cut where a "|" stands: pieces `piece_gap` apart, words a space glyph and `word_gap`."""
+    runs, x = [], 50.0
+    for word in line.split(" "):
+        for piece in word.split("|"):
+            runs.append((piece, x))
+            x += 6.0 * len(piece) + piece_gap
+        x += word_gap - piece_gap
+        runs.append((" ", x - word_gap))
+    return _chars(runs)
+
+
+def test_repair_a_line_split_after_its_accents():
+    """The pattern extractors give for some Vietnamese PDFs: a piece before or after each accented vowel."""
+    chars = _spaced("ĐIỀ|U KHO|ẢN & ĐIỀ|U KI|Ệ|N S|Ử D|Ụ|NG D|Ị|CH V|Ụ NGH|Ỉ DƯỠ|NG", piece_gap=2.2, word_gap=2.75)
+    assert " ".join(_words(chars)).startswith("ĐIỀ U KHO ẢN")
+    # "KHO ẢN" stays apart: both halves are syllables, so nothing shows they belong together
+    assert " ".join(_words(repair_split_glyphs(chars))) == "ĐIỀU KHO ẢN & ĐIỀU KIỆN SỬ DỤNG DỊCH VỤ NGHỈ DƯỠNG"
+
+
 def test_repair_leaves_a_good_line_alone():
     chars = _chars([("Kế", 50), (" ", 62), ("hoạch", 65.5), (" ", 95.5), ("số", 99)])
     assert repair_split_glyphs(chars) == chars

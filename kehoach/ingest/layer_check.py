@@ -11,9 +11,9 @@ failure of scanners, OCR engines or PDF producers:
 3. only an e-signature stamp's lines ("Người ký: …", "Ký bởi: …") over an image -> ocr;
 4. letters of scripts that do not belong (Cyrillic, Greek, Latin Extended-B: a
    legacy Vietnamese font mapped to the wrong Unicode, "6ӕ 4ĉ6&7") -> ocr;
-5. accents placed as their own glyphs ("Thu ộ c") that geometry joins back into
+5. Vietnamese without its diacritics (an OCR without Vietnamese: "Ké hoach") -> ocr;
+6. accents placed as their own glyphs ("Thu ộ c") that geometry joins back into
    syllables -> repair (parsers/glyph_repair.py);
-6. Vietnamese without its diacritics (an OCR without Vietnamese: "Ké hoach") -> ocr;
 7. tokens that do not spell Vietnamese syllables -> ocr;
 8. ink with no character over it, large enough to be text or a table (a scanned
    appendix pasted into a digital page) -> ocr_regions, or ocr when it is most of the page;
@@ -236,17 +236,19 @@ def check_layer(content: PageContent, ink: np.ndarray | None = None) -> LayerVer
     if stats.letters and stats.foreign_letters > settings.LAYER_FOREIGN_LETTER_SHARE * stats.letters:
         return LayerVerdict("ocr", f"glyphs mapped to the wrong Unicode by a legacy font: {stats.foreign_letters} "
                                    f"of {stats.letters} letters in foreign scripts")
-    enough = stats.judged_tokens >= settings.LAYER_MIN_TOKENS
-    if enough and stats.lone_glyphs >= settings.LAYER_SPLIT_MIN_TOKENS \
-            and stats.lone_glyphs >= settings.LAYER_SPLIT_MIN_SHARE * len(toks):
-        repaired = repair_split_glyphs(chars)
-        _, after, _ = _syllable_share([t for w in _sample(repaired) for t in tokens(w)])
-        if after >= settings.LAYER_PLAUSIBLE_MIN and after - stats.syllable_share >= settings.LAYER_REPAIR_MIN_GAIN:
-            return LayerVerdict("repair", f"accents placed as their own glyphs ({stats.lone_glyphs} lone): "
-                                          f"joined by geometry, syllables {stats.syllable_share:.2f} -> {after:.2f}")
+    # joining pieces adds no marks: a layer without them is not repairable
     if stats.word_letters >= settings.LAYER_MIN_LETTERS and stats.marked_share < MIN_MARKED_SHARE:
         return LayerVerdict("ocr", f"no Vietnamese diacritics ({stats.marked_share:.2f} of letters marked): "
                                    "a layer written by an OCR without Vietnamese")
+    enough = stats.judged_tokens >= settings.LAYER_MIN_TOKENS
+    split = stats.lone_glyphs >= settings.LAYER_SPLIT_MIN_TOKENS \
+        and stats.lone_glyphs >= settings.LAYER_SPLIT_MIN_SHARE * len(toks)
+    if enough and (split or stats.syllable_share < settings.LAYER_PLAUSIBLE_MIN):
+        # the trial reads the same windows as the stats; the caller repairs the whole page
+        _, after, _ = _syllable_share([t for w in _sample(chars) for t in tokens(repair_split_glyphs(w))])
+        if after >= settings.LAYER_PLAUSIBLE_MIN and after - stats.syllable_share >= settings.LAYER_REPAIR_MIN_GAIN:
+            return LayerVerdict("repair", f"accents placed as their own glyphs ({stats.lone_glyphs} lone vowels): "
+                                          f"joined by geometry, syllables {stats.syllable_share:.2f} -> {after:.2f}")
     if enough and stats.syllable_share < settings.LAYER_PLAUSIBLE_MIN:
         return LayerVerdict("ocr", f"text does not read as Vietnamese: {stats.syllable_share:.2f} of "
                                    f"{stats.judged_tokens} words are syllables")

@@ -131,33 +131,59 @@ def _touches(left: Token, right: Token) -> bool:
     return left.line == right.line and gap <= settings.LAYER_SPLIT_JOIN_GAP_EM * max(left.size, right.size)
 
 
+def _suspect(text: str) -> bool:
+    """A piece of a split syllable: a lone accented vowel, or letters that spell no syllable ("Thu ộ c", "ĐIỀ U")."""
+    if is_lone_glyph(text):
+        return True
+    letters = unicodedata.normalize("NFC", text)
+    if not letters.isalpha() or (letters.isupper() and len(letters) > 1 and not any(
+            len(unicodedata.normalize("NFD", c)) > 1 for c in letters)):
+        return False  # punctuation, numbers, and plain capitals ("UBND") are not pieces
+    return not is_syllable(letters)
+
+
 def _joins(toks: list[Token]) -> list[tuple[int, int]]:
     """(first, last) token index ranges to merge into one word.
 
-    A lone glyph joins the letters before it (a word, or a group already
-    joined: "đ ư ợ c" -> "đư" -> "được"), the letters after it, or both,
-    whichever first spells a syllable.
+    Around each suspect piece, the touching neighbours (gap far below a space)
+    are tried; the longest run that spells one syllable wins ("ng à y" ->
+    "ngày", not "ngà y"; "ban h à nh" -> "ban hành", not "banh à nh"). A group
+    already joined counts as one piece ("D Ụ NG" -> "DỤ" -> "DỤNG").
     """
     out: list[tuple[int, int]] = []
+    reach = settings.LAYER_SPLIT_MAX_PIECES
     for k, tok in enumerate(toks):
-        if not is_lone_glyph(tok.text):
+        if out and out[-1][0] < k <= out[-1][1]:
+            continue  # already inside a group
+        if not _suspect(tok.text):
             continue
         grouped = bool(out) and out[-1][1] == k - 1
-        first = out[-1][0] if grouped else k - 1
-        left = "".join(t.text for t in toks[first:k]) if k and _touches(toks[k - 1], tok) else ""
-        right = toks[k + 1].text if k + 1 < len(toks) and _touches(tok, toks[k + 1]) else ""
-        lt, rh = _letters_tail(left), _letters_head(right)
-        for use_left, use_right in ((True, True), (True, False), (False, True)):
-            if (use_left and not lt) or (use_right and not rh):
-                continue
-            word = unicodedata.normalize("NFC", (lt if use_left else "") + tok.text + (rh if use_right else ""))
-            if is_syllable(word):
-                span = (first if use_left else k, k + 1 if use_right else k)
-                if use_left and grouped:
-                    out[-1] = span
-                else:
-                    out.append(span)
+        starts = [k]
+        if k and _touches(toks[k - 1], tok) and _letters_tail(toks[k - 1].text):
+            starts.append(out[-1][0] if grouped else k - 1)
+        ends = [k]
+        j = k
+        while j + 1 < len(toks) and j + 1 - k < reach and _touches(toks[j], toks[j + 1]) \
+                and (j == k or toks[j].text.isalpha()):
+            j += 1
+            if not _letters_head(toks[j].text):
                 break
+            ends.append(j)
+        best: tuple[int, int, int] | None = None  # (pieces, start, end)
+        for i in starts:
+            head = _letters_tail("".join(t.text for t in toks[i:k])) if i < k else ""
+            for e in ends:
+                tail = "".join(t.text for t in toks[k + 1:e]) + (_letters_head(toks[e].text) if e > k else "")
+                word = unicodedata.normalize("NFC", head + tok.text + tail)
+                if (i, e) != (k, k) and is_syllable(word) and (best is None or e - i + 1 > best[0]):
+                    best = (e - i + 1, i, e)
+        if best is None:
+            continue
+        _, i, e = best
+        if grouped and i == out[-1][0]:
+            out[-1] = (i, e)
+        else:
+            out.append((i, e))
     return out
 
 
