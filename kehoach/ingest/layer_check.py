@@ -42,10 +42,13 @@ BBox = tuple[float, float, float, float]
 Action = Literal["keep", "repair", "ocr", "ocr_regions"]
 
 _CID = re.compile(r"\(cid:\d+\)")
-# the labels an e-signature tool prints in its stamp (Ban Cơ yếu, VNPT, Viettel CA, Adobe stamps)
-_STAMP_LINE = re.compile(
-    r"^\s*(người ký|ký bởi|được ký bởi|ký số bởi|cơ quan|thời gian ký|ngày ký|ký ngày|chức vụ|tổ chức|đơn vị|"
-    r"email|e-mail|signed by|signature|digitally signed|date|reason|location)\b", re.IGNORECASE)
+# the labels an e-signature tool prints in its stamp (Ban Cơ yếu, VNPT, Viettel CA, Adobe stamps), compared
+# without spaces (PDFium gives none where the producer positioned words): the signing labels make a stamp,
+# the others are its further lines
+_SIGNING_LABELS = ("ngườiký", "kýbởi", "đượckýbởi", "kýsốbởi", "thờigianký", "ngàyký", "kýngày", "signedby",
+                   "signature", "digitallysigned")
+_STAMP_LABELS = _SIGNING_LABELS + ("cơquan", "chứcvụ", "tổchức", "đơnvị", "email", "e-mail", "date", "reason",
+                                   "location")
 # letters that are not Vietnamese but appear in real Vietnamese documents (ordinals, micro, degree-like)
 _ALLOWED_LETTERS = frozenset("ºªµ")
 _PUNCT = "\"'()[]{}<>,.;:!?…-–—/\\|“”‘’«»*•+=%&#@_~^`$§©®°′″"
@@ -131,16 +134,16 @@ def _syllable_share(toks: list[Token]) -> tuple[int, float, str]:
 
 
 def _stamp_only(chars: list[dict]) -> bool:
-    """True when every line with letters, but a few, is a signature stamp's line."""
+    """True when the page's lines with letters are, but a few letters, an e-signature stamp's lines."""
     body = 0
     stamp = False
     for line in lines(chars):
-        text = "".join(chars[i]["text"] for i in line)
-        letters = sum(c.isalpha() for c in text)
-        if _STAMP_LINE.match(unicodedata.normalize("NFC", text)):
+        key = unicodedata.normalize("NFC", "".join(chars[i]["text"] for i in line if not chars[i]["text"].isspace()))
+        key = key.lower()
+        if key.startswith(_SIGNING_LABELS):
             stamp = True
-        else:
-            body += letters
+        elif not key.startswith(_STAMP_LABELS):
+            body += sum(c.isalpha() for c in key)
     return stamp and body < settings.LAYER_STAMP_BODY_LETTERS
 
 
