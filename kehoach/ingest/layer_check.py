@@ -52,6 +52,7 @@ _STAMP_LABELS = _SIGNING_LABELS + ("cơquan", "chứcvụ", "tổchức", "đơn
 # letters that are not Vietnamese but appear in real Vietnamese documents (ordinals, micro, degree-like)
 _ALLOWED_LETTERS = frozenset("ºªµ")
 _PUNCT = "\"'()[]{}<>,.;:!?…-–—/\\|“”‘’«»*•+=%&#@_~^`$§©®°′″"
+_ROMAN = re.compile(r"(?=[ivxl])l?x{0,3}(ix|iv|v?i{0,3})")
 _PUNCT_SPLIT = re.compile("[" + re.escape(_PUNCT) + "]+")
 
 
@@ -106,14 +107,18 @@ def _pieces(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _judge(piece: str) -> bool | None:
     """True: a Vietnamese syllable; False: cannot be one; None: a number, code or abbreviation (not judged)."""
+    if not any(c.isalpha() for c in piece):
+        return None  # numbers and symbols standing alone: "2026", "≥"
     if any(not (c.isalnum() or unicodedata.category(c) == "Mn") or _foreign_letter(c) for c in piece):
         return False  # a symbol or a foreign letter where letters belong: "L‡o", "ph·p", "KLӇP"
     if any(c.isdigit() for c in piece):
-        return None  # "M36", "QH15", "2026"
+        return None  # "M36", "QH15"
     if is_syllable(piece):
         return True
     if piece.isupper() and len(piece) <= 6:
         return None  # "UBND", "VLNCN", "KT"
+    if piece.isascii() and (any(c.isupper() for c in piece[1:]) or _ROMAN.fullmatch(piece)):
+        return None  # mixed-case abbreviations ("TTg", "VNeID", "IoT") and list numerals ("ii", "iv")
     return False
 
 

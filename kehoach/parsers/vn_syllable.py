@@ -36,7 +36,9 @@ o oc oi om on ong op ot oong ooc
 ơ ơi ơm ơn ơp ơt
 u ua uc ui um un ung uôc uôi uôm uôn uông uôt up ut
 ư ưa ưc ưi ưm ưn ưng ươc ươi ươm ươn ương ươp ươt ươu ưt ưu
+ak ăk âk ek êk ik ok ôk uk ưk
 """
+# (the -k rhymes write place names from the Central Highlands' languages: Đắk Lắk, Đắk Nông, Buôn Đôn)
 # rhymes with the medial o/u (hoa, khoẻ, thuế, tuyên): not after qu, whose u is the medial already
 _MEDIAL_RHYMES = """
 oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oe oen oeo oet
@@ -44,7 +46,7 @@ uân uâng uât uây uê uêch uênh uơ uy uya uych uyên uyêt uyn uynh uyp uy
 """
 BASE_RHYMES = frozenset(_BASE_RHYMES.split())
 RHYMES = BASE_RHYMES | frozenset(_MEDIAL_RHYMES.split())
-STOP_ENDINGS = ("c", "ch", "p", "t")
+STOP_ENDINGS = ("c", "ch", "p", "t", "k")
 
 # every lower-case letter a Vietnamese syllable may contain once its tone is removed
 VIETNAMESE_LETTERS = frozenset("abcdeghiklmnopqrstuvxyăâđêôơư")
