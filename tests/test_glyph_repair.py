@@ -21,10 +21,10 @@ SYLLABLES = [
     # onsets and rhymes of every shape, both tone-mark styles, capitals
     "Kế", "hoạch", "Thuộc", "thẩm", "quyền", "quốc", "giữa", "gì", "giếng", "khuỷu", "rượu", "người",
     "ngoằn", "ngoèo", "khoẻ", "khỏe", "thuở", "hoà", "hòa", "UỶ", "ỦY", "CHỦ", "NGHĨA", "ý", "ở", "kỹ",
-    "nghiên", "xoong", "yêu", "tuyết", "Đoàn", "đ", "gh",
+    "nghiên", "xoong", "yêu", "tuyết", "Đoàn", "Đắk", "Lắk", "đ", "gh",
 ]
 NOT_SYLLABLES = [
-    "hoach", "lap", "viec", "tiep",  # a closed rhyme (p, t, c, ch) without its acute or dot below: English OCR
+    "hoach", "lap", "viec", "tiep", "ak",  # a closed rhyme (p, t, c, ch) without its acute or dot below: English OCR
     "Trién", "cia", "s6",  # a rhyme that does not exist; a digit
     "ce", "ka", "ghu", "ngi", "nghe2",  # c/k, g/gh, ng/ngh spelt against the following vowel
     "hoàá", "UBND", "Email", "C‘NG", "KLӇP", "ph·p",  # two tones; no vowel; English; symbols, Cyrillic

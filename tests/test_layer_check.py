@@ -96,6 +96,9 @@ SYNTHETIC = [
                                      "Thờigianký:12.01.2026"), "ocr", "signature stamp"),
     ("a short table, not a stamp", _page("Đơn vị: triệu đồng", "Cơ quan chủ trì: Phòng Kinh tế",
                                          "Tổng: 1.250"), "keep", ""),
+    ("list markers, symbols, abbreviations", _page(*[f"{m}) Tỷ lệ hộ gia đình có Internet ≥ 90%, theo Quyết định "
+                                                    "số 06/QĐ-TTg về VNeID" for m in ("a", "b", "c", "ii", "iii")]),
+     "keep", "reads as Vietnamese"),
     ("stamp lines after a body", _page(SENTENCE, SENTENCE, "Người ký: Nguyễn Văn An",
                                        "Thời gian ký: 12.01.2026 09:15:00"), "keep", "reads as Vietnamese"),
     ("a table of figures", _page("Mốc X Y", "M1 2498697,55 407129,25", "M2 2498688,90 407135,10"), "keep", ""),
