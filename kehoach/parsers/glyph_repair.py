@@ -1,10 +1,11 @@
 """Words from a page's characters, and joining accents that were placed as glyphs of their own.
 
 Some producers write each accented letter as its own run ("Thu ộ c th ẩ m quy ề n"
-for "Thuộc thẩm quyền"): a space, or a word-sized gap, separates a lone vowel
-from the letters of its own syllable although the glyphs touch on the page.
-The page's geometry still tells the truth: a lone accented vowel (or a bare
-combining mark) whose box touches its neighbours belongs to them. A join is
+for "Thuộc thẩm quyền", or "ĐIỀ U KI Ệ N" for "ĐIỀU KIỆN"): a space, or a
+word-sized gap, cuts a syllable where an accented vowel starts or ends,
+although the glyphs nearly touch on the page. The page's geometry still tells
+the truth: a piece that spells no syllable (a lone accented vowel, a bare
+combining mark, "ĐIỀ", "ng") belongs with the pieces its box touches. A join is
 kept only when it spells a Vietnamese syllable, so "của ở" stays two words.
 """
 
@@ -120,7 +121,7 @@ def _letters_tail(text: str) -> str:
 
 def _letters_head(text: str) -> str:
     k = 0
-    while k < len(text) and text[k].isalpha():
+    while k < len(text) and (text[k].isalpha() or unicodedata.category(text[k]) == "Mn"):
         k += 1
     return text[:k]
 
