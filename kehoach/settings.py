@@ -98,16 +98,18 @@ LAYER_FOREIGN_LETTER_SHARE = 0.02
 LAYER_MIN_TOKENS = 15
 LAYER_MIN_LETTERS = 80
 # Share of word tokens that must spell Vietnamese syllables (orthography rules, parsers/vn_syllable.py);
-# good Vietnamese layers measure 0.85-0.99 (abbreviations and names fail), broken maps and
-# English-OCR layers 0.1-0.5.
+# measured per page: good layers (dev/real, dev/digital, samples, a Tesseract-vie layer) 0.96-1.00,
+# a legacy font's wrong map 0.13-0.29, English-OCR layers 0.48-0.77 (those are caught by their
+# missing diacritics first).
 LAYER_PLAUSIBLE_MIN = 0.7
 # Accents placed as their own glyphs: worth a repair attempt when at least this many word tokens
 # (and this share of them) are a lone accented vowel or mark ("Thu ộ c"); real text has few ("ở", "ý").
 LAYER_SPLIT_MIN_TOKENS = 5
 LAYER_SPLIT_MIN_SHARE = 0.05
-# A lone glyph joins its neighbours when the gap between the boxes is below this share of the font
-# size (far below a space) and the joined token spells a syllable; a repair is taken when it raises
-# the syllable share by at least the gain and reaches LAYER_PLAUSIBLE_MIN.
+# A piece of a split syllable joins its neighbours when the gap between the boxes is below this share
+# of the font size (glyphs that nearly touch; a generous bound, as the joined token must also spell
+# a syllable, which two whole words almost never do); a repair is taken when it raises the syllable
+# share by at least the gain and reaches LAYER_PLAUSIBLE_MIN.
 LAYER_SPLIT_JOIN_GAP_EM = 0.35
 LAYER_REPAIR_MIN_GAIN = 0.1
 # Ink without text: a pixel darker than this (0-255) is ink; the page is cut into square cells of
