@@ -222,3 +222,68 @@ ACCENT_CELL_LOW = 0.75
 # Three one-letter tokens in a row are letter-spaced print split by the OCR ("P h o n g"), not
 # Vietnamese words (one-letter words, "ở", "à", rarely follow each other): kept as read.
 ACCENT_SPACED_RUN = 3
+# --- text-layer trust (ingest/layer_check.py) ---
+# Letters in the same word sit closer than this share of the font size (loose PDFium boxes
+# touch within a word; a typeset space is about 0.25 em), so a wider gap starts a new word.
+LAYER_WORD_GAP_EM = 0.18
+# Characters more than this share of their size above or below the previous one start a new line.
+LAYER_LINE_SHIFT_EM = 0.5
+# Below this many visible characters a page has no text layer worth reading: a scan.
+LAYER_MIN_CHARS = 10
+# Letters left outside a signature stamp's lines ("Người ký: …", "Ký bởi: …"): fewer than this
+# means the only text is the e-signature stamp over a page image.
+LAYER_STAMP_BODY_LETTERS = 40
+# Glyphs without a Unicode meaning ((cid:NN), U+FFFD, private-use, control codes): a good layer has
+# none; a font without a ToUnicode map gives them on most glyphs. A few may come from a symbol font.
+LAYER_BAD_GLYPH_SHARE = 0.02
+# Letters of scripts that do not belong (Cyrillic, Greek, Latin Extended-B): a legacy-font layer
+# mapped to the wrong Unicode writes them where Vietnamese letters belong ("6ӕ 4ĉ6&7").
+LAYER_FOREIGN_LETTER_SHARE = 0.02
+# A page is judged for Vietnamese only with this many word tokens / letters (a page of figures or a
+# short signature page says too little: kept). quality.py's 200 letters is for whole documents.
+LAYER_MIN_TOKENS = 15
+LAYER_MIN_LETTERS = 80
+# Share of word tokens that must spell Vietnamese syllables (orthography rules, parsers/vn_syllable.py);
+# measured per page: good layers (dev/real, dev/digital, samples, a Tesseract-vie layer) 0.96-1.00,
+# a legacy font's wrong map 0.13-0.29, English-OCR layers 0.48-0.77 (those are caught by their
+# missing diacritics first).
+LAYER_PLAUSIBLE_MIN = 0.7
+# Accents placed as their own glyphs: worth a repair attempt when at least this many word tokens
+# (and this share of them) are a lone accented vowel or mark ("Thu ộ c"); real text has few ("ở", "ý").
+LAYER_SPLIT_MIN_TOKENS = 5
+LAYER_SPLIT_MIN_SHARE = 0.05
+# A piece of a split syllable joins its neighbours when the gap between the boxes is below this share
+# of the font size (glyphs that nearly touch; a generous bound, as the joined token must also spell
+# a syllable, which two whole words almost never do); a repair is taken when it raises the syllable
+# share by at least the gain and reaches LAYER_PLAUSIBLE_MIN.
+LAYER_SPLIT_JOIN_GAP_EM = 0.35
+LAYER_REPAIR_MIN_GAIN = 0.1
+# Ink without text: a pixel darker than this (0-255) is ink; the page is cut into square cells of
+# this many points, and a cell with this share of uncovered ink pixels is uncovered ink.
+LAYER_INK_LEVEL = 128
+LAYER_INK_CELL_PT = 9.0
+LAYER_INK_CELL_SHARE = 0.02
+# Char boxes and ruling lines are grown by this many points before they mask ink (accents above
+# capitals, anti-aliasing at 50 dpi).
+LAYER_INK_MARGIN_PT = 3.0
+# A region of uncovered ink is text or a table, not a seal, signature or logo, when it is at least
+# this wide and tall (points) and this large in area (a seal is about 110 x 110 pt).
+LAYER_REGION_MIN_SIDE = 72.0
+LAYER_REGION_MIN_AREA = 30000.0
+# Uncovered regions covering this share of the page: OCR the whole page, not regions.
+LAYER_REGION_WHOLE_PAGE = 0.6
+# Words are read from at most this many characters of a page (three windows: start, middle, end):
+# a broken font or an OCR layer damages a whole page alike, and check_layer runs on every page.
+LAYER_SAMPLE_CHARS = 600
+# A page with fewer letters than this is looked at for being only a signature stamp (a stamp is
+# a few lines: "Người ký", "Cơ quan", "Thời gian ký"); longer pages have a body.
+LAYER_STAMP_MAX_LETTERS = 600
+# Text set vertically: when more than this share of consecutive glyphs step down (or up) a column
+# rather than along a line, words are read along the column (a page drawn turned, vertical headers).
+LAYER_VERTICAL_SHARE = 0.5
+# A region of uncovered ink darker than this share of its pixels is a photo or a filled shape, not
+# printed text or a table (a scanned text block measures 0.05-0.25 at 50 dpi).
+LAYER_REGION_MAX_INK = 0.4
+# A split syllable is joined from at most this many touching pieces after the suspect one
+# ("th ẩ m": 2; "D Ụ NG" joins in two steps).
+LAYER_SPLIT_MAX_PIECES = 3
