@@ -53,10 +53,25 @@ def parse_source(info: InputFile) -> ParsedSource:
         with open_pdf(info.path) as pdf:
             source = parse_pdf(pdf)
         if not any(p.lines for p in source.pages) and not source.grids:
-            raise UnsupportedInput(f"PDF has no text layer on any of its {source.page_count} pages (a scan): "
-                                   "OCR is not supported yet")
+            raise EmptyInput(f"no text on any of its {source.page_count} pages, neither in a text layer nor by OCR")
         return source
-    raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
+    if info.kind is FileKind.IMAGE:
+        from kehoach.parsers.ocr.source import parse_image_file  # OpenCV and Tesseract only for images
+
+        source = parse_image_file(info.path)
+        if not any(p.lines for p in source.pages) and not source.grids:
+            raise EmptyInput(f"no text found by OCR on any of its {source.page_count} page images")
+        return source
+    raise UnsupportedInput(f"{info.kind.value} files are not supported yet (PDF and page images only)")
+
+
+def ocr_warnings(ocr_pages: dict[int, str]) -> list[str]:
+    """One line per reason naming the pages OCR'd for it ("pages 1, 2: OCR'd (no text layer)")."""
+    by_reason: dict[str, list[int]] = {}
+    for page, why in sorted(ocr_pages.items()):
+        by_reason.setdefault(why, []).append(page)
+    return [f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}: OCR'd ({why})"
+            for why, pages in by_reason.items()]
 
 
 # --- stages 2-4: interpret, normalise, validate ---------------------------------------------
@@ -73,6 +88,7 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     if scanned:  # a signed body scanned among digital pages: say what was not read
         warnings.append(f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))}: "
                         "images without a text layer (scanned), not read: OCR is not supported yet")
+    warnings.extend(ocr_warnings(source.ocr_pages))
     row_flags: list[str] = []
     if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):
         # an English-OCR text layer: kept as read, every row flagged until accents can be restored

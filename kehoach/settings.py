@@ -75,3 +75,41 @@ TABLE_END_GAP = 36.0
 RULE_MIN_SHARE = 0.6
 # Plans set their body text larger than their tables: a line this much larger ends a table.
 BODY_SIZE_RATIO = 1.15
+
+# --- OCR front-end (ingest/raster.py, parsers/ocr/*, parsers/ocr_decision.py) ---
+# Tesseract reads body text best with capitals 20-40 px high; 12-13 pt type at 300 dpi gives
+# about 35 px. Scans stored at 200 dpi are rendered up to this too (dev scans: fewer misread
+# accents at 300 than at 200 dpi on the same page, measured with a bare `tesseract -l vie`).
+OCR_DPI = 300
+# A page rendered for OCR never exceeds this many pixels (an enormous page, e.g. a 2 m map,
+# is rendered at a lower resolution instead): about an A3 page at 300 dpi, ~35 MB of grey.
+OCR_MAX_PIXELS = 35_000_000
+# An image file larger than this is a named failure (decompression-bomb guard, Pillow's own
+# limit replaced by ours): an A3 page scanned at 600 dpi is ~70 Mpx.
+IMAGE_MAX_PIXELS = 150_000_000
+# An image file without a usable resolution is taken to be an A4 page scanned at this many dpi
+# when its long side suggests no better figure (Decree 30/2020 prescribes A4 paper).
+A4_LONG_SIDE_INCHES = 11.69
+# Deskew: scans tilt by a degree or two; angles are searched within this range (degrees) and
+# corrected only above the smallest angle that moves a line end by a pixel across a page.
+DESKEW_MAX_ANGLE = 5.0
+DESKEW_MIN_ANGLE = 0.05
+# Ruling lines by morphology: an unbroken run of ink this long (points) is a horizontal
+# (vertical) rule. The longest runs in type are stems, brackets and serifs bridged on a
+# baseline (about 1 em, 12-14 pt); a row of one line is ~18 pt high, a narrow STT column ~25 pt wide.
+RULE_MIN_H_PT = 28.0
+RULE_MIN_V_PT = 15.0
+# A page with this few OCR words or a mean word confidence below this (0-100) may be upside
+# down or turned 90°: Tesseract's orientation detection is asked then, and only then.
+OSD_MIN_WORDS = 15
+OSD_MIN_MEAN_CONF = 55.0
+# Tesseract's line box is taller than the type: a font size is taken as the line's height over this.
+OCR_LINE_HEIGHT_PER_SIZE = 1.25
+# A page's text layer is judged for missing Vietnamese marks once it has this many letters
+# (a page holds fewer letters than a document; quality.MIN_LETTERS is for whole documents).
+OCR_PAGE_MIN_LETTERS = 60
+# Second read of ruled cells the page pass left empty (parsers/ocr/regions.py): a cell is re-read
+# when it holds at least this many dark pixels at 300 dpi (a lone "1" at 12 pt has ~100; scanner
+# speckle a few), and what the re-read finds is kept when its confidence (0-100) reaches this.
+REREAD_MIN_INK = 40
+REREAD_MIN_CONF = 30.0
