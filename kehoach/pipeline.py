@@ -85,9 +85,9 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     warnings = list(interp.warnings)
     with_tables = {g.page for g in source.grids}
     scanned = [p.page for p in source.pages if p.images and not p.lines and p.page not in with_tables]
-    if scanned:  # a signed body scanned among digital pages: say what was not read
+    if scanned:  # scanned pages where OCR read nothing (blank, or a photo): say what was not read
         warnings.append(f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))}: "
-                        "images without a text layer (scanned), not read: OCR is not supported yet")
+                        "images without a text layer (scanned), and OCR found no text on them")
     warnings.extend(ocr_warnings(source.ocr_pages))
     row_flags: list[str] = []
     if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):
