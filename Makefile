@@ -4,8 +4,9 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian packages the pipeline needs at run time (born-digital PDFs need none beyond Python's venv).
-APT_PACKAGES ?= python3-venv
+# Debian packages the pipeline needs at run time (born-digital PDFs need none beyond Python's venv;
+# scans and page images need Tesseract with its Vietnamese model).
+APT_PACKAGES ?= python3-venv tesseract-ocr tesseract-ocr-vie
 BENCH_PATHS ?= samples/pdf
 DEMO_OUT ?= out/demo
 
@@ -15,7 +16,8 @@ setup: $(STAMP)
 
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ] && ! $(PY) -c "import ensurepip" >/dev/null 2>&1; then \
+	if [ "$$missing" = " python3-venv" ] && $(PY) -c "import ensurepip" >/dev/null 2>&1; then missing=""; fi; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    echo "installing Debian packages:$$missing"; \

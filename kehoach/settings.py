@@ -108,8 +108,17 @@ OCR_LINE_HEIGHT_PER_SIZE = 1.25
 # A page's text layer is judged for missing Vietnamese marks once it has this many letters
 # (a page holds fewer letters than a document; quality.MIN_LETTERS is for whole documents).
 OCR_PAGE_MIN_LETTERS = 60
-# Second read of ruled cells the page pass left empty (parsers/ocr/regions.py): a cell is re-read
-# when it holds at least this many dark pixels at 300 dpi (a lone "1" at 12 pt has ~100; scanner
-# speckle a few), and what the re-read finds is kept when its confidence (0-100) reaches this.
+# Second read of ruled cells (parsers/ocr/regions.py): a cell is re-read when the page pass left
+# it empty though it holds at least this many dark pixels at 300 dpi (a lone "1" at 12 pt has
+# ~100; scanner speckle a few), or read it with a mean word confidence (0-100) below the second
+# value (clean type reads at 90+). The re-read is kept when its confidence reaches the third
+# value and beats the first reading's.
 REREAD_MIN_INK = 40
+REREAD_BELOW_CONF = 60.0
 REREAD_MIN_CONF = 30.0
+# Red ink (a seal over the signature) is lifted out of the page before OCR where the red
+# channel exceeds both others by this much (0-255): black, grey and blue ink never do.
+RED_INK_MARGIN = 60
+# An OCR "word" without a letter or digit is scanner speckle or a rule's fringe read as
+# punctuation unless Tesseract is this sure of it (0-100); dashes in "Văn hóa - Xã hội" read at ~90.
+PUNCT_MIN_CONF = 80.0

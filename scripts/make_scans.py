@@ -94,13 +94,14 @@ def scan_pdf(src: Path, dst: Path, dpi: int, quality: int, tilt: float, seed: in
     pages[0].save(dst, "PDF", resolution=dpi, save_all=True, append_images=pages[1:], quality=quality)
 
 
-def copy_key(keys: Path, src: Path, dst: Path) -> None:
+def copy_key(keys: Path, src: Path, dst: Path, out: Path) -> None:
+    """The source's answer key under the scan's name, in OUT/keys."""
     key = keys / f"{src.stem}.json"
     if key.exists():
         data = json.loads(key.read_text(encoding="utf-8"))
         data["source"] = dst.name
-        (dst.parent / "keys").mkdir(exist_ok=True)
-        (dst.parent / "keys" / f"{dst.stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1),
+        (out / "keys").mkdir(exist_ok=True)
+        (out / "keys" / f"{dst.stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1),
                                                               encoding="utf-8")
 
 
@@ -119,12 +120,12 @@ def main() -> None:
     for src in args.sources:
         dst = args.out / "pdf" / f"{src.stem}_scan.pdf"
         scan_pdf(src, dst, args.dpi, args.quality, args.tilt, args.seed)
-        copy_key(args.keys, src, dst)
+        copy_key(args.keys, src, dst, args.out)
         print(f"{dst} ({dst.stat().st_size // 1024} KiB)")
         if args.english_layer and shutil.which("ocrmypdf"):
             eng = args.out / "pdf" / f"{src.stem}_engocr.pdf"
             subprocess.run(["ocrmypdf", "-q", "-l", "eng", "--output-type", "pdf", str(dst), str(eng)], check=True)
-            copy_key(args.keys, src, eng)
+            copy_key(args.keys, src, eng, args.out)
             print(f"{eng} ({eng.stat().st_size // 1024} KiB)")
 
 

@@ -51,11 +51,26 @@ def render_scale(width_pt: float, height_pt: float, dpi: float = settings.OCR_DP
     return min(scale, math.sqrt(settings.OCR_MAX_PIXELS / area))
 
 
+def grey_without_red(bgr: np.ndarray) -> np.ndarray:
+    """Grey for OCR with red ink (the seal pressed over a signature) lifted towards paper.
+
+    Where red clearly dominates, the red channel is taken as the grey: a red seal is
+    bright there, while black type under it stays dark (the scanner's copy of
+    printed type and seal is their product). Elsewhere the usual luminance.
+    """
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    b, g, r = (bgr[:, :, k].astype(np.int16) for k in range(3))
+    red = (r - np.maximum(g, b)) > settings.RED_INK_MARGIN
+    if red.any():
+        grey[red] = bgr[:, :, 2][red]
+    return grey
+
+
 def _grey(arr: np.ndarray) -> np.ndarray:
     if arr.ndim == 3 and arr.shape[2] == 1:
         arr = arr[:, :, 0]
     elif arr.ndim == 3:  # PDFium gives BGR(A)
-        arr = cv2.cvtColor(arr[:, :, :3], cv2.COLOR_BGR2GRAY)
+        arr = grey_without_red(np.ascontiguousarray(arr[:, :, :3]))
     return np.ascontiguousarray(arr, dtype=np.uint8)
 
 
@@ -63,7 +78,7 @@ def render_pdf_page(page: pdfium.PdfPage, dpi: float = settings.OCR_DPI) -> Page
     """The page as shown (its /Rotate applied), grey, at about `dpi`."""
     width, height = page.get_size()
     scale = render_scale(width, height, dpi)
-    bitmap = page.render(scale=scale, grayscale=True)
+    bitmap = page.render(scale=scale)  # in colour: a red seal is taken out before OCR
     try:
         pixels = _grey(bitmap.to_numpy().copy())
     finally:
@@ -93,6 +108,9 @@ def _to_grey(frame: Image.Image) -> np.ndarray:
         rgba = frame.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         frame = Image.alpha_composite(paper, rgba)
+    if frame.mode in ("RGB", "RGBA", "CMYK", "YCbCr", "P", "LAB", "HSV"):
+        rgb = np.asarray(frame.convert("RGB"), dtype=np.uint8)
+        return grey_without_red(np.ascontiguousarray(rgb[:, :, ::-1]))
     return np.ascontiguousarray(np.asarray(frame.convert("L"), dtype=np.uint8))
 
 

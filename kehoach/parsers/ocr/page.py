@@ -65,6 +65,16 @@ def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: floa
             "height": bottom - top, "size": size, "upright": True, "fontname": FONT, "conf": conf}
 
 
+NOISE_MARKS = frozenset("_|`~'\"‘’“”^°")
+
+
+def is_noise(word: Word) -> bool:
+    """A "word" without letters or digits that is likely speckle or a rule remnant, not punctuation."""
+    if any(ch.isalnum() for ch in word.text):
+        return False
+    return word.conf < settings.PUNCT_MIN_CONF or all(ch in NOISE_MARKS for ch in word.text)
+
+
 def _doubtful(words: list[Word]) -> bool:
     """Too few words, or words read with low confidence: the page may be turned."""
     if len(words) < settings.OSD_MIN_WORDS:
@@ -73,15 +83,22 @@ def _doubtful(words: list[Word]) -> bool:
 
 
 def _read(gray, dpi: float) -> tuple[list[Word], list[rules.Rule], int]:
-    """Words and rules of the page, and how many empty ruled cells were read a second time."""
+    """Words and rules of the page, and how many ruled cells were read a second time."""
     scale = dpi / 72.0
     found, mask = rules.find_rules(gray, scale)
     clean = rules.erase(gray, mask)
-    words = tesseract.read_words(clean, dpi)
+    words = [w for w in tesseract.read_words(clean, dpi) if not is_noise(w)]
     cells = [tuple(round(v * scale) for v in box) for table in find_tables(rules.to_edges(found, scale))
              for box in table]
-    missed = regions.empty_cells(clean, cells, words, scale)
-    return words + regions.reread(clean, missed, dpi), found, len(missed)
+    doubtful = regions.doubtful_cells(clean, cells, words, scale)
+    replaced = 0
+    for region, again in zip(doubtful, regions.reread(clean, doubtful, dpi), strict=True):
+        again = [w for w in again if not is_noise(w)]
+        if regions.better(region, again):
+            drop = {id(w) for w in region.words}
+            words = [w for w in words if id(w) not in drop] + again
+            replaced += 1
+    return words, found, replaced
 
 
 def ocr_image(image: PageImage) -> OcrPage:
@@ -106,7 +123,7 @@ def ocr_image(image: PageImage) -> OcrPage:
             words, found, reread = _read(gray, image.dpi)
             notes.append(f"turned {degrees}° (orientation detected), OCR'd again")
     if reread:
-        notes.append(f"{reread} empty ruled cell{'s' if reread > 1 else ''} OCR'd again")
+        notes.append(f"{reread} ruled cell{'s' if reread > 1 else ''} OCR'd again")
     scale = image.scale
     h, w = gray.shape
     content = PageContent(width=w / scale, height=h / scale, chars=words_to_chars(words, scale),

@@ -20,7 +20,7 @@ from kehoach import settings
 BLOCK = 31  # pixels: adaptive threshold window, wider than a stroke, narrower than a cell
 BLOCK_C = 12  # grey levels darker than the neighbourhood to count as ink
 GAP_CLOSE = 9  # pixels: breaks this short in a faint or dotted rule are bridged
-ERASE_MARGIN = 2  # pixels painted white around a rule (its anti-aliased fringe)
+ERASE_MARGIN = 3  # pixels painted white around a rule (its anti-aliased fringe)
 
 
 @dataclass(frozen=True, slots=True)
