@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 # scans and page images need Tesseract with its Vietnamese model).
 APT_PACKAGES ?= python3-venv tesseract-ocr tesseract-ocr-vie
 BENCH_PATHS ?= samples/pdf
+BENCH_OCR_PATHS ?= tests/data/scan/pdf
 DEMO_OUT ?= out/demo
 
 .PHONY: setup apt demo test test-fast bench lint samples clean
@@ -45,6 +46,8 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
+	@echo; echo "== OCR: the whole pipeline vs a bare tesseract pass on the same 300-dpi pages =="
+	$(BIN)/python bench/bench_ocr.py $(BENCH_OCR_PATHS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench scripts
