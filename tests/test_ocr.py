@@ -11,7 +11,7 @@ from kehoach import settings
 from kehoach.errors import DamagedInput, UnsupportedInput
 from kehoach.ingest import raster
 from kehoach.parsers.ocr import cache, image_prep, rules
-from kehoach.parsers.ocr.page import mark_ocr, words_to_chars
+from kehoach.parsers.ocr.page import is_noise, mark_ocr, roman_numeral, words_to_chars
 from kehoach.parsers.ocr.tesseract import Word
 from kehoach.parsers.ocr_decision import NO_DIACRITICS, NO_TEXT, why_ocr
 from kehoach.parsers.pdf_tables import find_tables, parse_page
@@ -196,3 +196,19 @@ def test_cache_round_trip_and_off_switch(tmp_path, monkeypatch):
     assert cache.page_key(pixels + 1, 300, "5.3.0") != key
     monkeypatch.setenv(cache.ENV, "")
     assert cache.cache_dir() is None and cache.load(key) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("l", "I"), ("H", "II"), ("IH", "III"), ("VH", "VII"), ("LII", "III"), ("|", "I"), ("Hl", "III"),
+    ("1", "1"), ("12", "12"), ("IV", "IV"), ("II", "II"), ("HH", "HH"), ("Hà", "Hà"), ("V1", "V1"),
+])
+def test_roman_numerals_misread_by_ocr_are_mended(text, expected):
+    assert roman_numeral(text) == expected
+
+
+@pytest.mark.parametrize("text, conf, noise", [
+    ("_", 95, True), ("|", 90, True), (".", 50, True), ("-", 92, False), ("%", 60, False), ("1", 10, False),
+    ("Kế", 20, False),
+])
+def test_speckle_read_as_punctuation_is_noise(text, conf, noise):
+    assert is_noise(_word(text, 0, 0, 10, 10, conf=conf)) is noise

@@ -11,6 +11,7 @@ confidence (0-1), from which every cell gets its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -65,14 +66,15 @@ def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: floa
             "height": bottom - top, "size": size, "upright": True, "fontname": FONT, "conf": conf}
 
 
-NOISE_MARKS = frozenset("_|`~'\"‘’“”^°")
+NOISE_MARKS = frozenset("_|`~'\"‘’“”^°")  # never alone in a plan's cell: rule fringes and speckle
+SOFT_MARKS = frozenset(".,:;-—–•·*")  # speckle reads as these too, but Tesseract is unsure of it
 
 
 def is_noise(word: Word) -> bool:
-    """A "word" without letters or digits that is likely speckle or a rule remnant, not punctuation."""
-    if any(ch.isalnum() for ch in word.text):
-        return False
-    return word.conf < settings.PUNCT_MIN_CONF or all(ch in NOISE_MARKS for ch in word.text)
+    """A "word" of marks only that is likely speckle or a rule remnant; "%", "≥" and sure dashes stay."""
+    if all(ch in NOISE_MARKS for ch in word.text):
+        return True
+    return all(ch in NOISE_MARKS or ch in SOFT_MARKS for ch in word.text) and word.conf < settings.PUNCT_MIN_CONF
 
 
 def _doubtful(words: list[Word]) -> bool:
@@ -133,6 +135,23 @@ def ocr_image(image: PageImage) -> OcrPage:
     return OcrPage(content=content, notes=notes)
 
 
+ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
+ROMAN_LOOKALIKE = re.compile(r"^[IlL|1HVX]+$")
+ROMAN_MISREAD = str.maketrans({"l": "I", "L": "I", "|": "I", "1": "I", "H": "II"})
+
+
+def roman_numeral(text: str) -> str:
+    """A cell read as "H", "l", "VH", "IH" is the Roman numeral of a group row (II, I, VII, III):
+    serif I's set close together read as H, a lone I as l or |. Only a cell holding nothing but
+    such letters, with at least one misread among them, and a valid numeral once mended, changes;
+    "1" alone stays a row number."""
+    token = text.strip()
+    if not ROMAN_LOOKALIKE.match(token) or not any(ch in "lL|H" for ch in token):
+        return text
+    mended = token.translate(ROMAN_MISREAD)
+    return mended if ROMAN.match(mended) else text
+
+
 def _centre_in(ch: dict, bbox: tuple[float, float, float, float]) -> bool:
     x = (ch["x0"] + ch["x1"]) / 2
     y = (ch["top"] + ch["bottom"]) / 2
@@ -140,14 +159,15 @@ def _centre_in(ch: dict, bbox: tuple[float, float, float, float]) -> bool:
 
 
 def mark_ocr(grids: list[Grid], content: PageContent) -> None:
-    """Grids of an OCR'd page: method "ocr", and each cell's confidence the mean of its letters'
-    word confidences (a cell with no letters has nothing to doubt and keeps 1.0)."""
+    """Grids of an OCR'd page: method "ocr", each cell's confidence the mean of its letters' word
+    confidences (a cell with no letters has nothing to doubt and keeps 1.0), Roman numerals mended."""
     letters = [ch for ch in content.chars if not ch["text"].isspace()]
     for g in grids:
         g.method = METHOD
         for cell in g.cells:
             if cell.bbox is None or not cell.text.strip():
                 continue
+            cell.text = roman_numeral(cell.text)
             confs = [ch.get("conf", 1.0) for ch in letters if _centre_in(ch, cell.bbox)]
             if confs:
                 cell.confidence = round(sum(confs) / len(confs), 3)
