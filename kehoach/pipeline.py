@@ -59,14 +59,29 @@ def parse_source(info: InputFile) -> ParsedSource:
         with open_pdf(info.path) as pdf:
             source = parse_pdf(pdf)
         if not any(p.lines for p in source.pages) and not source.grids:
-            raise UnsupportedInput(f"PDF has no text layer on any of its {source.page_count} pages (a scan): "
-                                   "OCR is not supported yet")
+            raise EmptyInput(f"no text on any of its {source.page_count} pages, neither in a text layer nor by OCR")
+        return source
+    if info.kind is FileKind.IMAGE:
+        from kehoach.parsers.ocr.source import parse_image_file  # OpenCV and Tesseract only for images
+
+        source = parse_image_file(info.path)
+        if not any(p.lines for p in source.pages) and not source.grids:
+            raise EmptyInput(f"no text found by OCR on any of its {source.page_count} page images")
         return source
     if info.kind is FileKind.OFFICE:  # Word documents: .docx, and .doc/.odt through LibreOffice
         return parse_office(info.path)
     if info.kind is FileKind.TEXT:
         return parse_text_file(info.path)
-    raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
+    raise UnsupportedInput(f"{info.kind.value} files are not supported (PDF, page images, Word and text only)")
+
+
+def ocr_warnings(ocr_pages: dict[int, str]) -> list[str]:
+    """One line per reason naming the pages OCR'd for it ("pages 1, 2: OCR'd (no text layer)")."""
+    by_reason: dict[str, list[int]] = {}
+    for page, why in sorted(ocr_pages.items()):
+        by_reason.setdefault(why, []).append(page)
+    return [f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}: OCR'd ({why})"
+            for why, pages in by_reason.items()]
 
 
 # --- stages 2-4: interpret, normalise, validate ---------------------------------------------
@@ -89,9 +104,10 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
     warnings = list(interp.warnings) + header.warnings
     with_tables = {g.page for g in source.grids}
     scanned = [p.page for p in source.pages if p.images and not p.lines and p.page not in with_tables]
-    if scanned:  # a signed body scanned among digital pages: say what was not read
+    if scanned:  # scanned pages where OCR read nothing (blank, or a photo): say what was not read
         warnings.append(f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))}: "
-                        "images without a text layer (scanned), not read: OCR is not supported yet")
+                        "images without a text layer (scanned), and OCR found no text on them")
+    warnings.extend(ocr_warnings(source.ocr_pages))
     warnings += accent_warnings
     items: list[Item] = []
     mentions: list[Mention] = []

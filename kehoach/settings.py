@@ -287,3 +287,49 @@ LAYER_REGION_MAX_INK = 0.4
 # A split syllable is joined from at most this many touching pieces after the suspect one
 # ("th ẩ m": 2; "D Ụ NG" joins in two steps).
 LAYER_SPLIT_MAX_PIECES = 3
+# --- OCR front-end (ingest/raster.py, parsers/ocr/*, parsers/ocr_decision.py) ---
+# Tesseract reads body text best with capitals 20-40 px high; 12-13 pt type at 300 dpi gives
+# about 35 px. Scans stored at 200 dpi are rendered up to this too (dev scans: fewer misread
+# accents at 300 than at 200 dpi on the same page, measured with a bare `tesseract -l vie`).
+OCR_DPI = 300
+# A page rendered for OCR never exceeds this many pixels (an enormous page, e.g. a 2 m map,
+# is rendered at a lower resolution instead): about an A3 page at 300 dpi, ~35 MB of grey.
+OCR_MAX_PIXELS = 35_000_000
+# An image file larger than this is a named failure (decompression-bomb guard, Pillow's own
+# limit replaced by ours): an A3 page scanned at 600 dpi is ~70 Mpx.
+IMAGE_MAX_PIXELS = 150_000_000
+# An image file without a usable resolution is taken to be an A4 page scanned at this many dpi
+# when its long side suggests no better figure (Decree 30/2020 prescribes A4 paper).
+A4_LONG_SIDE_INCHES = 11.69
+# Deskew: scans tilt by a degree or two; angles are searched within this range (degrees) and
+# corrected only above the smallest angle that moves a line end by a pixel across a page.
+DESKEW_MAX_ANGLE = 5.0
+DESKEW_MIN_ANGLE = 0.05
+# Ruling lines by morphology: an unbroken run of ink this long (points) is a horizontal
+# (vertical) rule. The longest runs in type are stems, brackets and serifs bridged on a
+# baseline (about 1 em, 12-14 pt); a row of one line is ~18 pt high, a narrow STT column ~25 pt wide.
+RULE_MIN_H_PT = 28.0
+RULE_MIN_V_PT = 15.0
+# A page with this few OCR words or a mean word confidence below this (0-100) may be upside
+# down or turned 90°: Tesseract's orientation detection is asked then, and only then.
+OSD_MIN_WORDS = 15
+OSD_MIN_MEAN_CONF = 55.0
+# Tesseract's line box is taller than the type: a font size is taken as the line's height over this.
+OCR_LINE_HEIGHT_PER_SIZE = 1.25
+# A page's text layer is judged for missing Vietnamese marks once it has this many letters
+# (a page holds fewer letters than a document; quality.MIN_LETTERS is for whole documents).
+OCR_PAGE_MIN_LETTERS = 60
+# Second read of ruled cells (parsers/ocr/regions.py): a cell is re-read when the page pass left
+# it empty though it holds at least this many dark pixels at 300 dpi (a lone "1" at 12 pt has
+# ~100; scanner speckle a few), or read it with a mean word confidence (0-100) below the second
+# value (clean type reads at 90+). The re-read is kept when its confidence reaches the third
+# value and beats the first reading's.
+REREAD_MIN_INK = 40
+REREAD_BELOW_CONF = 60.0
+REREAD_MIN_CONF = 30.0
+# Red ink (a seal over the signature) is lifted out of the page before OCR where the red
+# channel exceeds both others by this much (0-255): black, grey and blue ink never do.
+RED_INK_MARGIN = 60
+# An OCR "word" without a letter or digit is scanner speckle or a rule's fringe read as
+# punctuation unless Tesseract is this sure of it (0-100); dashes in "Văn hóa - Xã hội" read at ~90.
+PUNCT_MIN_CONF = 80.0

@@ -54,7 +54,7 @@ BAD_MAKERS = {
     "office_renamed.pdf": (_office, "unsupported"),
     "empty.pdf": (_empty, "empty"),
     "truncated.pdf": (_truncated, "damaged"),
-    "image_renamed.pdf": (_png, "unsupported"),
+    "image_renamed.pdf": (_png, "damaged"),  # a PNG signature and no image data
     "encrypted.pdf": (_encrypted, "encrypted"),
 }
 

@@ -127,3 +127,4 @@ class ParsedSource:
     grids: list[Grid]
     method: str
     page_count: int
+    ocr_pages: dict[int, str] = field(default_factory=dict)  # page number -> why it was OCR'd

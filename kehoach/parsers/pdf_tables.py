@@ -223,22 +223,50 @@ def set_captions(page: PageText, grids: list[Grid], previous: PageText | None = 
         previous_bottom = g.bbox[3]
 
 
+def _ocr_page(page: pdfium.PdfPage, why: str) -> tuple[PageContent, str]:
+    """The page rendered and OCR'd instead of its text layer; the reason, with what OCR had to do."""
+    from kehoach.ingest.raster import render_pdf_page  # OpenCV and Tesseract only when a page needs them
+    from kehoach.parsers.ocr.page import ocr_image
+
+    done = ocr_image(render_pdf_page(page))
+    turned = [n for n in done.notes if n.startswith("turned")]
+    return done.content, "; ".join([why, *turned])
+
+
 def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
+    """Every page through `parse_page`: its text layer, or its OCR when `why_ocr` rejects the layer."""
+    from kehoach.parsers.ocr_decision import why_ocr
+
     pages: list[PageText] = []
     grids: list[Grid] = []
+    ocr_pages: dict[int, str] = {}
     carried: ColumnLayout | None = None
     for i in range(len(pdf)):
         page = pdf[i]
         try:
             # widget stamps (e-signed numbers and days) join the characters where the page shows them
-            text, page_grids, carried = parse_page(with_widget_text(read_page(page), page, i), i + 1, carried)
+            content = with_widget_text(read_page(page), page, i)
+            why = why_ocr(content)
+            if why is not None:
+                content, ocr_pages[i + 1] = _ocr_page(page, why)
+            text, page_grids, carried = parse_page(content, i + 1, carried)
+            if why is not None:
+                from kehoach.parsers.ocr.page import mark_ocr
+
+                mark_ocr(page_grids, content)
         finally:
             page.close()
         pages.append(text)
         grids.extend(page_grids)
+    return assemble(pages, grids, ocr_pages)
+
+
+def assemble(pages: list[PageText], grids: list[Grid], ocr_pages: dict[int, str]) -> ParsedSource:
+    """The pages of one document together: running lines dropped, captions set (any front-end)."""
     drop_running_lines(pages)
     for page in pages:
         before = pages[page.page - 2] if page.page > 1 else None
         set_captions(page, [g for g in grids if g.page == page.page], before,
                      [g for g in grids if before is not None and g.page == before.page])
-    return ParsedSource(pages=pages, grids=grids, method=METHOD, page_count=len(pages))
+    method = "ocr" if pages and len(ocr_pages) == len(pages) else f"{METHOD}+ocr" if ocr_pages else METHOD
+    return ParsedSource(pages=pages, grids=grids, method=method, page_count=len(pages), ocr_pages=ocr_pages)
