@@ -108,6 +108,7 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
         warnings.append(f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))}: "
                         "images without a text layer (scanned), and OCR found no text on them")
     warnings.extend(ocr_warnings(source.ocr_pages))
+    warnings.extend(f"page {page}: text layer repaired ({why})" for page, why in sorted(source.repaired_pages.items()))
     warnings += accent_warnings
     items: list[Item] = []
     mentions: list[Mention] = []
