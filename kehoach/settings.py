@@ -270,7 +270,8 @@ LAYER_INK_MARGIN_PT = 3.0
 # this wide and tall (points) and this large in area (a seal is about 110 x 110 pt).
 LAYER_REGION_MIN_SIDE = 72.0
 LAYER_REGION_MIN_AREA = 30000.0
-# Uncovered regions covering this share of the page: OCR the whole page, not regions.
+# Uncovered regions covering this share of the page, or holding this share of its ink: OCR the whole
+# page, not regions (a scan under a scanner app's caption; a digital page with a pasted scan holds less).
 LAYER_REGION_WHOLE_PAGE = 0.6
 # Words are read from at most this many characters of a page (three windows: start, middle, end):
 # a broken font or an OCR layer damages a whole page alike, and check_layer runs on every page.

@@ -143,6 +143,20 @@ def stamp_over_image(path: Path) -> Path:
     return path
 
 
+def scan_with_caption(path: Path) -> Path:
+    """A scanned page whose only text is a scanner app's caption: no stamp label, too little to judge."""
+    from reportlab.lib.utils import ImageReader
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    c.drawImage(ImageReader(_text_image(BODY * 3, 1240, 1754)), 0, 0, PAGE_W, PAGE_H)
+    c.setFont("LayerSans", 7)
+    c.drawString(480, 20, "Scanned with CamScanner")
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return path
+
+
 def strip_marks(text: str, keep: str = "éòÉÒ") -> str:
     """What an OCR without Vietnamese writes: letters without their marks, but for a few it knows."""
     out = []
@@ -241,5 +255,5 @@ MAKERS = {
     "good": good, "no_unicode_map": no_unicode_map, "split_accents": split_accents, "image_only": image_only,
     "stamp_over_image": stamp_over_image, "english_ocr": english_ocr, "legacy_font": legacy_font,
     "scanned_appendix": scanned_appendix, "turned": turned,
-    "with_photo": with_photo,
+    "with_photo": with_photo, "scan_with_caption": scan_with_caption,
 }

@@ -44,6 +44,7 @@ CASES = [
     ("scanned_appendix", True, "ocr_regions", "ink without text"),
     ("turned", False, "keep", "reads as Vietnamese"),  # words read down the column, not letter by letter
     ("with_photo", True, "keep", "covers the page's ink"),  # a photograph is not text to OCR
+    ("scan_with_caption", True, "ocr", "ink without text"),  # only the ink shows the scan under a caption
 ]
 
 

@@ -279,7 +279,12 @@ def _bad_kind(visible: list[dict]) -> str:
 # --- ink without text ---------------------------------------------------------------------------------
 
 def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
-    """Boxes (points) of connected ink that no character or ruling line covers, large enough to be text.
+    """Boxes (points) of connected ink that no character or ruling line covers, large enough to be text."""
+    return _uncovered(content, ink)[0]
+
+
+def _uncovered(content: PageContent, ink: np.ndarray) -> tuple[list[BBox], float]:
+    """uncovered_regions, and the share of the page's ink that lies in them.
 
     The ink is pooled into square cells (LAYER_INK_CELL_PT); a cell that no
     character or ruling line reaches, with ink in it, is loose; loose cells are
@@ -291,16 +296,16 @@ def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
     if ink.ndim == 3:
         ink = ink.min(axis=2)  # colour: the darkest channel (a red seal is ink)
     if ink.ndim != 2:
-        return []
+        return [], 0.0
     h, w = ink.shape
     if not h or not w or content.width <= 0 or content.height <= 0:
-        return []
+        return [], 0.0
     sx, sy = w / content.width, h / content.height
     cell = settings.LAYER_INK_CELL_PT
     cw, ch = max(1, int(round(cell * sx))), max(1, int(round(cell * sy)))
     rows, cols = h // ch, w // cw
     if not rows or not cols:
-        return []
+        return [], 0.0
     # share of dark pixels per cell, then which cells a character or a ruling line reaches
     dark = (ink[: rows * ch, : cols * cw] < settings.LAYER_INK_LEVEL).reshape(rows, ch, cols, cw).mean(axis=(1, 3))
     boxes_pt = [(c["x0"], c["top"], c["x1"], c["bottom"]) for c in content.chars
@@ -309,6 +314,8 @@ def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
     covered = _paint(boxes_pt, rows, cols, sx / cw, sy / ch, settings.LAYER_INK_MARGIN_PT)
     loose = np.where(covered, 0.0, dark)
     hot = loose >= settings.LAYER_INK_CELL_SHARE
+    total = float(dark.sum())
+    held = 0.0
     grid = hot.tolist()  # plain lists: element access in the walk below is many times faster than numpy's
     boxes: list[BBox] = []
     for r, c in zip(*np.nonzero(hot), strict=True):
@@ -336,7 +343,8 @@ def uncovered_regions(content: PageContent, ink: np.ndarray) -> list[BBox]:
         density = float(loose[r0:r1 + 1, c0:c1 + 1].mean())
         if density <= settings.LAYER_REGION_MAX_INK:
             boxes.append(box)
-    return boxes
+            held += float(loose[r0:r1 + 1, c0:c1 + 1].sum())
+    return boxes, (held / total if total else 0.0)
 
 
 def _paint(boxes: list[BBox], h: int, w: int, sx: float, sy: float, margin: float) -> np.ndarray:
@@ -361,12 +369,13 @@ def _paint(boxes: list[BBox], h: int, w: int, sx: float, sy: float, margin: floa
 
 
 def _ink_verdict(content: PageContent, ink: np.ndarray) -> LayerVerdict:
-    regions = uncovered_regions(content, ink)
+    """Compare the page's ink with its text: OCR the regions the text misses, or the page when they hold most ink."""
+    regions, share = _uncovered(content, ink)
     if not regions:
         return LayerVerdict("keep", "text layer reads as Vietnamese and covers the page's ink")
-    area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in regions)
-    if area >= settings.LAYER_REGION_WHOLE_PAGE * content.width * content.height:
-        return LayerVerdict("ocr", f"scanned page: ink without text over {area / (content.width * content.height):.0%}"
-                                   " of the page")
-    return LayerVerdict("ocr_regions", f"{len(regions)} region(s) of ink without text (a scan inside a digital page)",
-                        tuple(regions))
+    area = sum((b[2] - b[0]) * (b[3] - b[1]) / (content.width * content.height) for b in regions)
+    if max(area, share) >= settings.LAYER_REGION_WHOLE_PAGE:
+        return LayerVerdict("ocr", f"scanned page: {share:.0%} of the page's ink has no text over it "
+                                   f"(ink without text over {area:.0%} of the page)")
+    return LayerVerdict("ocr_regions", f"{len(regions)} region(s) of ink without text (a scan inside a digital page), "
+                                       f"{share:.0%} of the page's ink", tuple(regions))

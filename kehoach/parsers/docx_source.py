@@ -9,20 +9,16 @@ STT column empty in the XML. A table nested in a cell is flattened into that
 cell's text (row by row), as it prints inside the cell: the interpreter reads
 one grid per table and a nested box is part of its cell's content.
 
-A Word document has no pages until it is printed: everything is page 1, lines
-carry a synthetic geometry (x from alignment and from the layout-table column
-they sit in, top from order) so the header parser reads the header block as
-it reads a PDF's. Cell boxes are table coordinates (x = column, y = row), so a
-row's provenance names its table row and column. The header block and the
-signature of a Word plan are borderless layout tables; they become page text,
-not plan tables (`is_layout_table`).
+A Word document has no pages until it is printed: everything is page 1. The
+paragraphs, footnotes and layout tables (header block, signature) become page
+text with a synthetic geometry (docx_layout). Cell boxes are table coordinates
+(x = column, y = row), so a row's provenance names its table row and column.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document as open_docx
@@ -34,87 +30,48 @@ from kehoach import settings
 from kehoach.errors import DamagedInput, EncryptedInput, UnsupportedInput
 from kehoach.ingest.discover import office_format
 from kehoach.ingest.office import CONVERTIBLE, converted_to_docx
-from kehoach.normalize.text import fold
-from kehoach.parsers.columns import find_header
+from kehoach.parsers.docx_layout import PageLayout, Para, borderless, is_layout_table
 from kehoach.parsers.docx_numbering import Numbering
-from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource, TextLine
+from kehoach.parsers.docx_xml import Styles, children, load_styles, on, runs_text, twips, val
+from kehoach.parsers.grid import Cell, Grid, PageText, ParsedSource
 
 METHOD = "docx"
-_CENTER = {"center", "both-center"}
-_RIGHT = {"right", "end"}
-# header-block and signature marks: a borderless table holding them is page layout, not a plan table
-_LAYOUT_MARKS = re.compile(r"^(?:cong hoa xa hoi|doc lap - tu do|so\s*:|noi nhan|tm\.|t/m|kt\.|k/t)")
-
-
-@dataclass(slots=True)
-class _Para:
-    """One paragraph as printed: its lines (w:br splits), alignment, bold, indent."""
-
-    lines: list[str]
-    align: str = "left"
-    bold: bool = False
-    indent: float = 0.0
-
-
-@dataclass(slots=True)
-class _Styles:
-    """What paragraph styles contribute: numbering, alignment and bold, following basedOn."""
-
-    by_id: dict[str, etree._Element] = field(default_factory=dict)
-
-    def chain(self, style_id: str | None) -> list[etree._Element]:
-        out: list[etree._Element] = []
-        seen: set[str] = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            el = self.by_id[style_id]
-            out.append(el)
-            based = el.find(qn("w:basedOn"))
-            style_id = based.get(qn("w:val")) if based is not None else None
-        return out
-
-    def first(self, style_id: str | None, path: str) -> etree._Element | None:
-        for el in self.chain(style_id):
-            found = el.find(path)
-            if found is not None:
-                return found
-        return None
 
 
 class DocxReader:
     """One document: its numbering counters and styles, read once, applied in reading order."""
 
-    def __init__(self, numbering: Numbering, styles: _Styles) -> None:
+    def __init__(self, numbering: Numbering, styles: Styles) -> None:
         self.numbering = numbering
         self.styles = styles
 
     # -- paragraphs ----------------------------------------------------------------------
-    def paragraph(self, p: etree._Element) -> _Para:
+    def paragraph(self, p: etree._Element) -> Para:
         ppr = p.find(qn("w:pPr"))
         style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
         style = style_el.get(qn("w:val")) if style_el is not None else None
         label = self._label(ppr, style)
-        lines = _runs_text(p).split("\n")
+        lines = runs_text(p).split("\n")
         if label:
             lines[0] = f"{label} {lines[0].lstrip()}".rstrip()
         jc = ppr.find(qn("w:jc")) if ppr is not None else None
         if jc is None:
             jc = self.styles.first(style, f"{qn('w:pPr')}/{qn('w:jc')}")
         ind = ppr.find(qn("w:ind")) if ppr is not None else None
-        indent = _twips(ind.get(qn("w:left")) or ind.get(qn("w:start"))) if ind is not None else 0.0
-        return _Para(lines=lines, align=jc.get(qn("w:val"), "left") if jc is not None else "left",
+        indent = twips(ind.get(qn("w:left")) or ind.get(qn("w:start"))) if ind is not None else 0.0
+        return Para(lines=lines, align=jc.get(qn("w:val"), "left") if jc is not None else "left",
                      bold=self._bold(p, style), indent=indent)
 
     def _label(self, ppr: etree._Element | None, style: str | None) -> str:
         """The automatic number printed before the paragraph: its own numPr, else its style's."""
         num = ppr.find(qn("w:numPr")) if ppr is not None else None
-        num_id = _val(num.find(qn("w:numId"))) if num is not None else None
-        ilvl = _val(num.find(qn("w:ilvl"))) if num is not None else None
+        num_id = val(num.find(qn("w:numId"))) if num is not None else None
+        ilvl = val(num.find(qn("w:ilvl"))) if num is not None else None
         if num_id is None:
             style_num = self.styles.first(style, f"{qn('w:pPr')}/{qn('w:numPr')}")
             if style_num is not None:
-                num_id = _val(style_num.find(qn("w:numId")))
-                ilvl = ilvl or _val(style_num.find(qn("w:ilvl")))
+                num_id = val(style_num.find(qn("w:numId")))
+                ilvl = ilvl or val(style_num.find(qn("w:ilvl")))
         if not num_id or num_id == "0":
             return ""
         return self.numbering.label(num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0)
@@ -122,13 +79,13 @@ class DocxReader:
     def _bold(self, p: etree._Element, style: str | None) -> bool:
         """Every run with text is bold (direct formatting, else the paragraph style's)."""
         style_b = self.styles.first(style, f"{qn('w:rPr')}/{qn('w:b')}")
-        style_bold = style_b is not None and _on(style_b)
+        style_bold = style_b is not None and on(style_b)
         runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
         if not runs:
             return False
         for r in runs:
             b = r.find(f"{qn('w:rPr')}/{qn('w:b')}")
-            if not (_on(b) if b is not None else style_bold):
+            if not (on(b) if b is not None else style_bold):
                 return False
         return True
 
@@ -151,17 +108,17 @@ class DocxReader:
     def table_rows(self, tbl: etree._Element) -> list[list[_RawCell]]:
         """Rows of raw cells with their start column and span (gridBefore counted)."""
         rows: list[list[_RawCell]] = []
-        for tr in _children(tbl, "w:tr"):
+        for tr in children(tbl, "w:tr"):
             trpr = tr.find(qn("w:trPr"))
             before = trpr.find(qn("w:gridBefore")) if trpr is not None else None
-            col = int(_val(before) or 0) if before is not None else 0
+            col = int(val(before) or 0) if before is not None else 0
             cells: list[_RawCell] = []
-            for tc in _children(tr, "w:tc"):
+            for tc in children(tr, "w:tc"):
                 tcpr = tc.find(qn("w:tcPr"))
                 span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
-                span = max(1, int(_val(span_el) or 1)) if span_el is not None else 1
+                span = max(1, int(val(span_el) or 1)) if span_el is not None else 1
                 vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-                merge = None if vm is None else ("restart" if _val(vm) == "restart" else "continue")
+                merge = None if vm is None else ("restart" if val(vm) == "restart" else "continue")
                 cells.append(_RawCell(col=col, span=span, merge=merge, text=self.cell_text(tc)))
                 col += span
             rows.append(cells)
@@ -174,76 +131,6 @@ class _RawCell:
     span: int
     merge: str | None  # None, "restart" or "continue" (w:vMerge)
     text: str
-
-
-def _children(el: etree._Element, tag: str) -> list[etree._Element]:
-    """Direct children with `tag`, looking through content controls (w:sdt) and custom XML wrappers."""
-    out: list[etree._Element] = []
-    for child in el:
-        if child.tag == qn(tag):
-            out.append(child)
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            inner = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
-            if inner is not None:
-                out.extend(_children(inner, tag))
-    return out
-
-
-def _val(el: etree._Element | None) -> str | None:
-    return el.get(qn("w:val")) if el is not None else None
-
-
-def _on(el: etree._Element) -> bool:
-    return (el.get(qn("w:val")) or "true").lower() not in ("0", "false", "off")
-
-
-def _twips(value: str | None) -> float:
-    try:
-        return float(value) / 20.0 if value else 0.0
-    except ValueError:
-        return 0.0
-
-
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-
-
-def _hidden(el: etree._Element) -> bool:
-    """A run formatted as hidden text (w:vanish): Word does not print it."""
-    if el.tag != qn("w:r"):
-        return False
-    vanish = el.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
-    return vanish is not None and _on(vanish)
-
-
-def _runs_text(p: etree._Element) -> str:
-    """The printed text of a paragraph: w:t, tabs as spaces, breaks as '\\n'.
-
-    Text boxes (w:txbxContent) and the Fallback copy of alternate content are
-    skipped: they are drawn elsewhere on the page, not in this line (in real
-    drafts, a "DỰ THẢO" stamp). Tracked deletions and moves-from, and hidden
-    runs (w:vanish), do not print. Field codes (w:instrText) are another tag,
-    never read.
-    """
-    out: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        for child in el:
-            tag = child.tag
-            if tag in (qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:moveFrom")) or _hidden(child):
-                continue
-            if tag == qn("w:t"):
-                out.append(child.text or "")
-            elif tag in (qn("w:tab"), qn("w:ptab")):
-                out.append(" ")
-            elif tag in (qn("w:br"), qn("w:cr")):
-                out.append("\n")
-            elif tag == qn("w:noBreakHyphen"):
-                out.append("-")
-            else:
-                walk(child)
-
-    walk(p)
-    return "".join(out)
 
 
 # --- grids --------------------------------------------------------------------------------
@@ -275,120 +162,7 @@ def build_grid(rows: list[list[_RawCell]], caption: str) -> Grid:
                 caption=caption, col_edges=[])
 
 
-def _borderless(tbl: etree._Element, styles: _Styles) -> bool:
-    """No border drawn on the table itself, nor by its style (python-docx's default "Normal Table")."""
-    tblpr = tbl.find(qn("w:tblPr"))
-    own = tblpr.find(qn("w:tblBorders")) if tblpr is not None else None
-    style_el = tblpr.find(qn("w:tblStyle")) if tblpr is not None else None
-    style = style_el.get(qn("w:val")) if style_el is not None else None
-    borders = own if own is not None else styles.first(style, f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
-    if borders is None:
-        # borders may be set cell by cell
-        return not any(tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}") is not None for tc in tbl.iter(qn("w:tc")))
-    return all((b.get(qn("w:val")) or "nil") in ("nil", "none") for b in borders)
-
-
-def is_layout_table(grid: Grid, borderless: bool) -> bool:
-    """A table that lays out page text (the header block, the signature), not a plan table.
-
-    No known column names, and either it is borderless and narrow (two or three
-    columns, as Decree 30 header blocks and signatures are typed), or it holds
-    the header block's or the signature's own marks ("CỘNG HÒA ...", "Số:",
-    "Nơi nhận", "TM.").
-    """
-    if find_header(grid) is not None:
-        return False
-    marks = any(_LAYOUT_MARKS.match(fold(line).strip()) for c in grid.cells for line in c.text.split("\n"))
-    narrow = grid.n_cols <= settings.DOCX_LAYOUT_MAX_COLS and grid.n_rows <= settings.DOCX_LAYOUT_MAX_ROWS
-    return (marks or (borderless and narrow)) and not _numbered(grid)
-
-
-_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-
-
-def _numbered(grid: Grid) -> bool:
-    return sum(1 for c in grid.cells if _ROW_NUMBER.match(c.text.strip())) >= 2
-
-
-# --- page text ----------------------------------------------------------------------------
-class _Page:
-    """Lines in reading order with a synthetic geometry: one line height per line, x from alignment."""
-
-    def __init__(self) -> None:
-        self.lines: list[TextLine] = []
-        self.top = settings.DOCX_MARGIN
-
-    def add(self, text: str, left: float, right: float, align: str, bold: bool, top: float | None = None,
-            indent: float = 0.0) -> None:
-        text = " ".join(text.split())
-        if not text:
-            return
-        width = min(right - left, len(text) * settings.DOCX_CHAR_WIDTH)
-        if align in _CENTER:
-            x0 = (left + right - width) / 2
-        elif align in _RIGHT:
-            x0 = right - width
-        else:
-            x0 = min(left + indent, right - width)
-        y = self.top if top is None else top
-        self.lines.append(TextLine(text=text, x0=x0, top=y, x1=x0 + width, bottom=y + settings.DOCX_LINE_HEIGHT,
-                                   bold=bold))
-
-    def paragraph(self, para: _Para) -> None:
-        for line in para.lines:
-            if line.strip():
-                self.add(line, settings.DOCX_MARGIN, settings.DOCX_PAGE_WIDTH - settings.DOCX_MARGIN, para.align,
-                         para.bold, indent=para.indent)
-                self.top += settings.DOCX_LINE_HEIGHT
-
-    def layout_table(self, reader: DocxReader, tbl: etree._Element) -> None:
-        """Each cell's lines placed in its column's share of the width, rows one under another."""
-        rows = _children(tbl, "w:tr")
-        n_cols = max((sum(_span(tc) for tc in _children(tr, "w:tc")) for tr in rows), default=1) or 1
-        left_edge, right_edge = settings.DOCX_MARGIN, settings.DOCX_PAGE_WIDTH - settings.DOCX_MARGIN
-        col_w = (right_edge - left_edge) / n_cols
-        for tr in rows:
-            col, height = 0, 0
-            start = self.top
-            placed: list[tuple[float, TextLine]] = []
-            for tc in _children(tr, "w:tc"):
-                span = _span(tc)
-                left, right = left_edge + col * col_w, left_edge + (col + span) * col_w
-                k = 0
-                for child in tc:
-                    if child.tag != qn("w:p"):
-                        continue
-                    para = reader.paragraph(child)
-                    for line in para.lines:
-                        if line.strip():
-                            self.add(line, left, right, para.align, para.bold,
-                                     top=start + k * settings.DOCX_LINE_HEIGHT, indent=para.indent)
-                            placed.append((self.lines[-1].top, self.lines[-1]))
-                            k += 1
-                height = max(height, k)
-                col += span
-            # reading order of a printed page: by line, then left to right
-            if placed:
-                del self.lines[-len(placed):]
-                self.lines.extend(ln for _, ln in sorted(placed, key=lambda p: (p[0], p[1].x0)))
-            self.top = start + max(height, 1) * settings.DOCX_LINE_HEIGHT
-
-
-def _span(tc: etree._Element) -> int:
-    el = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    v = _val(el)
-    return int(v) if v and v.isdigit() else 1
-
-
 # --- entry points -------------------------------------------------------------------------
-def _styles(doc) -> _Styles:
-    try:
-        root = doc.part.styles.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return _Styles()
-    return _Styles({s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))})
-
-
 def _numbering(doc) -> Numbering:
     try:
         return Numbering(doc.part.numbering_part.element)
@@ -402,9 +176,9 @@ def parse_docx(path: Path) -> ParsedSource:
         doc = open_docx(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
         raise DamagedInput(f"Word document cannot be opened: {type(e).__name__}: {e}") from None
-    styles = _styles(doc)
+    styles = load_styles(doc)
     reader = DocxReader(_numbering(doc), styles)
-    page = _Page()
+    page = PageLayout()
     grids: list[Grid] = []
     caption: list[str] = []  # page text since the previous plan table: the next table's caption
     for el in _body_blocks(doc.element.body):
@@ -418,9 +192,9 @@ def parse_docx(path: Path) -> ParsedSource:
         if not any(c.text.strip() for row in rows for c in row):
             continue
         grid = build_grid(rows, "\n".join(caption))
-        if is_layout_table(grid, _borderless(el, styles)):
+        if is_layout_table(grid, borderless(el, styles)):
             reader.numbering.restore(counters)  # its numbered lines are counted once, as page text
-            page.layout_table(reader, el)
+            page.layout_table(el, reader.paragraph)
             continue
         grids.append(grid)
         caption = []
