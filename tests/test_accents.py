@@ -233,3 +233,11 @@ def test_restore_changes_only_letters_of_words(text):
 @given(st.text(max_size=60))
 def test_needs_restoration_never_fails(text):
     assert needs_restoration(text) in (True, False)
+
+
+def test_originals_put_back_whole_lines_only():
+    log = RestoreLog()
+    log.record("tt", "u", 0.9)  # a one-word cell restored elsewhere on the page
+    log.record("Trttng tam", "Trung tâm", 0.9)
+    fields, texts, _ = originals_for({"lead": "Trung tâm\nPhục vụ"}, "task", log)
+    assert texts == ["Trttng tam\nPhục vụ"]

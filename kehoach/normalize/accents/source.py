@@ -8,6 +8,7 @@ doubtful restoration is flagged for review, never passed off as read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kehoach import settings
@@ -99,9 +100,10 @@ def originals_for(cells: dict[str, str | None], kind: str, log: RestoreLog) -> t
             continue
         printed = text
         for restored, original in log.ordered():
-            if restored in printed:
-                printed = printed.replace(restored, original)
-                doubtful = doubtful or restored in log.doubtful
+            if restored in printed:  # whole lines only: a short restored cell ("u") is no part of a word
+                whole = re.compile(r"(?m)(?<![^\n])" + re.escape(restored) + r"(?![^\n])")
+                printed, hits = whole.subn(lambda _m, o=original: o, printed)
+                doubtful = doubtful or (hits > 0 and restored in log.doubtful)
         if printed != text:
             name = _FIELDS[role][kind != "indicator"] if role in _FIELDS else role
             fields.append(name)
