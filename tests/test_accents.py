@@ -154,8 +154,8 @@ def test_restore_source_leaves_an_accented_page_alone():
 
 def test_originals_for_a_row_names_fields_and_flags_doubt():
     log = RestoreLog()
-    log.record("Cong an xa", "Công an xã", 0.99)
-    log.record("Thuong xuyen", "Thường xuyên", 0.2)
+    log.record("Cong an xa", "Công an xã", False)
+    log.record("Thuong xuyen", "Thường xuyên", True)
     fields, texts, doubtful = originals_for(
         {"name": "Nhiệm vụ in print", "lead": "Công an xã", "deadline": "Thường xuyên", "result": None},
         "task", log)
@@ -237,7 +237,17 @@ def test_needs_restoration_never_fails(text):
 
 def test_originals_put_back_whole_lines_only():
     log = RestoreLog()
-    log.record("tt", "u", 0.9)  # a one-word cell restored elsewhere on the page
-    log.record("Trttng tam", "Trung tâm", 0.9)
+    log.record("tt", "u", False)  # a one-word cell restored elsewhere on the page
+    log.record("Trttng tam", "Trung tâm", False)
     fields, texts, _ = originals_for({"lead": "Trung tâm\nPhục vụ"}, "task", log)
     assert texts == ["Trttng tam\nPhục vụ"]
+
+
+def test_doubtful_looks_at_the_words_in_range():
+    from kehoach.normalize.accents.restore import Restoration, Token
+
+    r = Restoration(text="Công an\nxã", original="Cong an\nxa", tokens=[
+        Token("Cong", 0, 4, "Công", 0.99, True), Token("an", 5, 7, "an", 0.98, True),
+        Token("xa", 8, 10, "xã", 0.3, True)])
+    assert r.doubtful() and r.doubtful(8, 10) and not r.doubtful(0, 7)
+    assert [t.text for t in r.low_confidence_tokens] == ["xa"]
