@@ -40,6 +40,7 @@ def test_restore(text, expected):
     ("UBND xa; HĐND xa", "UBND xã; HĐND xã"),  # abbreviations untouched
     ("Muc tieu den nam 2030: 100%", "Mục tiêu đến năm 2030: 100%"),  # numbers and punctuation untouched
     ("STT", "STT"), ("mang 5G", "mạng 5G"),  # capitals without a vowel, a code with a digit
+    ("ngay 12thang 10 nam 2025", "ngày 12tháng 10 năm 2025"),  # a number glued to a word
     ("II. Nhiem vu", "II. Nhiệm vụ"),  # a Roman numeral is not a word
     ("  Phong\nKinh te  ", "  Phòng\nKinh tế  "),  # spaces and line breaks kept
     ("P h o n g", "P h o n g"),  # letter-spaced print split by the OCR: kept as read
