@@ -31,7 +31,9 @@ from kehoach.normalize.accents.model import load  # noqa: E402
 from kehoach.normalize.accents.syllables import TOKEN, nfc, strip  # noqa: E402
 
 HELD_OUT = ROOT / "scripts" / "corpus" / "seed_003.txt"
-SHARED = ROOT.parent.parent / "shared" / "dev"
+# the shared dev set beside the repository (../shared), or beside the folder of worktrees
+SHARED = next((p / "shared" / "dev" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "dev").is_dir()),
+              ROOT.parent / "shared" / "dev")
 TRAINED_ON = ("000_", "001_", "002_")  # dev plans whose text is a training seed
 
 

@@ -40,6 +40,7 @@ def test_restore(text, expected):
     ("UBND xa; HĐND xa", "UBND xã; HĐND xã"),  # abbreviations untouched
     ("Muc tieu den nam 2030: 100%", "Mục tiêu đến năm 2030: 100%"),  # numbers and punctuation untouched
     ("STT", "STT"), ("mang 5G", "mạng 5G"),  # capitals without a vowel, a code with a digit
+    ("ngay 12thang 10 nam 2025", "ngày 12tháng 10 năm 2025"),  # a number glued to a word
     ("II. Nhiem vu", "II. Nhiệm vụ"),  # a Roman numeral is not a word
     ("  Phong\nKinh te  ", "  Phòng\nKinh tế  "),  # spaces and line breaks kept
     ("P h o n g", "P h o n g"),  # letter-spaced print split by the OCR: kept as read
@@ -154,8 +155,8 @@ def test_restore_source_leaves_an_accented_page_alone():
 
 def test_originals_for_a_row_names_fields_and_flags_doubt():
     log = RestoreLog()
-    log.record("Cong an xa", "Công an xã", 0.99)
-    log.record("Thuong xuyen", "Thường xuyên", 0.2)
+    log.record("Cong an xa", "Công an xã", False)
+    log.record("Thuong xuyen", "Thường xuyên", True)
     fields, texts, doubtful = originals_for(
         {"name": "Nhiệm vụ in print", "lead": "Công an xã", "deadline": "Thường xuyên", "result": None},
         "task", log)
@@ -233,3 +234,21 @@ def test_restore_changes_only_letters_of_words(text):
 @given(st.text(max_size=60))
 def test_needs_restoration_never_fails(text):
     assert needs_restoration(text) in (True, False)
+
+
+def test_originals_put_back_whole_lines_only():
+    log = RestoreLog()
+    log.record("tt", "u", False)  # a one-word cell restored elsewhere on the page
+    log.record("Trttng tam", "Trung tâm", False)
+    fields, texts, _ = originals_for({"lead": "Trung tâm\nPhục vụ"}, "task", log)
+    assert texts == ["Trttng tam\nPhục vụ"]
+
+
+def test_doubtful_looks_at_the_words_in_range():
+    from kehoach.normalize.accents.restore import Restoration, Token
+
+    r = Restoration(text="Công an\nxã", original="Cong an\nxa", tokens=[
+        Token("Cong", 0, 4, "Công", 0.99, True), Token("an", 5, 7, "an", 0.98, True),
+        Token("xa", 8, 10, "xã", 0.3, True)])
+    assert r.doubtful() and r.doubtful(8, 10) and not r.doubtful(0, 7)
+    assert [t.text for t in r.low_confidence_tokens] == ["xa"]

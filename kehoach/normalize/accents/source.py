@@ -8,6 +8,7 @@ doubtful restoration is flagged for review, never passed off as read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kehoach import settings
@@ -33,10 +34,10 @@ class RestoreLog:
         """Longest restored text first, so a whole cell is put back before a word inside it."""
         return sorted(self.originals.items(), key=lambda kv: -len(kv[0]))
 
-    def record(self, original: str, restored: str, confidence: float) -> None:
+    def record(self, original: str, restored: str, doubtful: bool) -> None:
         if restored != original:
             self.originals[restored] = original
-            if confidence < settings.ACCENT_CELL_LOW:
+            if doubtful:
                 self.doubtful.add(restored)
 
 
@@ -63,7 +64,7 @@ def restore_source(source: ParsedSource, log: RestoreLog | None = None) -> list[
         for c in cells:
             if needs_restoration(c.text):
                 r = restore(c.text)
-                log.record(c.text, r.text, r.confidence)
+                log.record(c.text, r.text, r.doubtful())
                 log.cells += r.changed
                 c.text = r.text
         for g in grids_by_page.get(page.page, []):
@@ -74,11 +75,13 @@ def restore_source(source: ParsedSource, log: RestoreLog | None = None) -> list[
             r = restore(text)
             restored = r.text.split("\n")
             if len(restored) == len(page.lines):
+                start = 0
                 for line, new in zip(page.lines, restored, strict=True):
                     if new != line.text:
-                        log.record(line.text, new, r.confidence)
+                        log.record(line.text, new, r.doubtful(start, start + len(line.text)))
                         log.lines += 1
-                        line.text = new
+                    start += len(line.text) + 1
+                    line.text = new
     warnings = []
     if log.cells or log.lines:
         warnings.append(f"text without Vietnamese diacritics (an OCR without a Vietnamese model): accents "
@@ -99,9 +102,10 @@ def originals_for(cells: dict[str, str | None], kind: str, log: RestoreLog) -> t
             continue
         printed = text
         for restored, original in log.ordered():
-            if restored in printed:
-                printed = printed.replace(restored, original)
-                doubtful = doubtful or restored in log.doubtful
+            if restored in printed:  # whole lines only: a short restored cell ("u") is no part of a word
+                whole = re.compile(r"(?m)(?<![^\n])" + re.escape(restored) + r"(?![^\n])")
+                printed, hits = whole.subn(lambda _m, o=original: o, printed)
+                doubtful = doubtful or (hits > 0 and restored in log.doubtful)
         if printed != text:
             name = _FIELDS[role][kind != "indicator"] if role in _FIELDS else role
             fields.append(name)
