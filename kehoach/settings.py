@@ -115,6 +115,10 @@ TEXT_TARGET_WORD_PENALTY = 0.1
 # Below this many words a document is too short to tell its common words: catalog words score the maximum.
 TEXT_VOCAB_MIN_WORDS = 1000
 TEXT_HEAD_BONUS = 0.5
+# An output line this long (characters) going back to one column is most likely the name's: on the
+# A4 pages of plan appendices the name column holds about 45-60 characters a line, the others under 30.
+TEXT_LONG_LINE = 45
+TEXT_LONG_LINE_NAME = 1.0
 TEXT_NOT_HEAD_PENALTY = 1.0
 TEXT_OPEN_END_PENALTY = 2.0
 TEXT_END_SKIP_COST = 0.5
