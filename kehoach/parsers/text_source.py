@@ -132,8 +132,12 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
     return found
 
 
-def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, list[_Line]]]:
-    """(code, is_group, lines) of each row; a repeated header or a lone page number is skipped."""
+def _rows(lines: list[_Line], h: TextHeader, end: int,
+          unread: list[int] | None = None) -> list[tuple[str, bool, list[_Line]]]:
+    """(code, is_group, lines) of each row; a repeated header or a lone page number is skipped.
+
+    Lines before the first row (a note under the header) go to `unread`, so they stay page text.
+    """
     texts = [ln.text for ln in lines]
     numbering = Numbering()
     rows: list[tuple[str, bool, list[_Line]]] = []
@@ -152,6 +156,8 @@ def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, 
             pass  # page furniture between two printed pages of the table
         elif rows:
             rows[-1][2].append(line)
+        elif unread is not None and line.text.strip():
+            unread.append(k)
         k += 1
     return rows
 
@@ -181,14 +187,15 @@ def _layout_grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> G
                           bbox=(0.0, float(first.index), 0.0, float(last.index)))
 
 
-def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Vocabulary) -> Grid:
+def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Vocabulary,
+          unread: list[int] | None = None) -> Grid:
     if (layout := _layout_grid(lines, h, end, caption)) is not None:
         return layout
     roles = [r or "note" for r in h.roles]
     value_roles = roles[1:]
     numeric_result = "unit_of_measure" in roles
     table: list[list[str | None]] = [list(h.texts)]
-    for code, group, row_lines in _rows(lines, h, end):
+    for code, group, row_lines in _rows(lines, h, end, unread):
         if group:
             title = collapse(" ".join(ln.text for ln in row_lines))
             table.append([code, title] + [None] * (len(roles) - 2))
@@ -257,10 +264,12 @@ def parse_text(text: str) -> ParsedSource:
     prev_end = 0
     for h, end in tables:
         above = [k for k in range(prev_end, h.start) if lines[k].text.strip()][-_CAPTION_LINES:]
-        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above), vocab))
+        unread: list[int] = []
+        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above), vocab, unread))
         # the appendix title belongs to the table, not to the body (nor to the signature above it)
         titled = [k for k in above if fold(lines[k].text).startswith("phu luc")]
         in_table.update(range(titled[0] if titled else h.start, end))
+        in_table.difference_update(unread)  # not read as table rows: kept as page text, not dropped
         prev_end = end
     body = [ln for k, ln in enumerate(lines) if k not in in_table]
     pages = _pages(_header_block(lines, _split_header_columns(body)))
