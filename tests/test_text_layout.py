@@ -44,6 +44,8 @@ def test_one_name_is_not_cut_at_a_comma_or_inside():
     (["1 Tỉ lệ người dân có tài khoản mức", "4 (VNeID)", "2 Dân số từ 15 tuổi", "15", "3 Tỉ lệ"],
      ["1", "2", "3"]),
     (["1 Tuyên truyền", "2 tuổi trở lên", "10/10 làm hạt nhân", "2 Xây dựng"], ["1", "2"]),
+    # an OCR that kept the table's rules: the number is a row even where a wrapped line goes on
+    (["1 | tin, có kỹ năng sử dụng", "2 | Tổ chức tập huấn"], ["1", "2"]),
 ])
 def test_row_starts_follow_the_numbering(lines, starts):
     numbering = Numbering()

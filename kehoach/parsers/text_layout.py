@@ -203,8 +203,9 @@ class Numbering:
         m = _ROW_CODE.match(line)
         if not m:
             return None
-        code, rest = m.group("code"), m.group("rest").strip()
-        if rest and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit()):
+        code, rest = m.group("code"), m.group("rest").strip().lstrip("|").strip()  # "1 | Tên": an OCR'd rule
+        ruled = m.group("rest").lstrip().startswith("|")  # a rule after the number: a cell boundary
+        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit()):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
         if code not in self.expected():
             # a number one past the expected one, opening a long text: a row whose number was lost
