@@ -51,3 +51,17 @@ def test_row_starts_follow_the_numbering(lines, starts):
     numbering = Numbering()
     got = [s.code for ln in lines if (s := numbering.accept(ln)) is not None]
     assert got == starts
+
+
+def test_numbering_slips_and_lettered_parts():
+    # "A" / "B" parts; a number printed twice and one skipped still start rows before a capitalised text
+    lines = ["A NHIỆM VỤ TRỌNG TÂM", "1", "Tổ chức quán triệt", "2 Rà soát", "2", "Đầu tư, nâng cấp",
+             "4", "Hỗ trợ hộ kinh doanh", "B NHIỆM VỤ THƯỜNG XUYÊN", "5", "Xây dựng chuyên mục",
+             "5", "tuổi trở lên"]  # a lone number before a lower-case line is wrapped text
+    numbering = Numbering()
+    got = []
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (s := numbering.accept(ln, nxt)) is not None:
+            got.append(s.code)
+    assert got == ["A", "1", "2", "2", "4", "B", "5"]

@@ -148,7 +148,12 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
             k = again
             continue
         line = lines[k]
-        start = numbering.accept(line.text)
+        # a lone number at a page's edge or over a repeated header is a page number, never a slipped row number
+        nxt_k = next((j for j in range(k + 1, end) if lines[j].text.strip()), None)
+        prev = next((ln for ln in reversed(lines[h.end:k]) if ln.text.strip()), None)
+        edge = nxt_k is None or lines[nxt_k].page != line.page or (prev is not None and prev.page != line.page) \
+            or _repeat_end(texts, nxt_k, h) is not None
+        start = numbering.accept(line.text, "" if edge else lines[nxt_k].text.strip())
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
