@@ -245,14 +245,26 @@ def _header_block(lines: list[_Line], body: list[_Line]) -> list[_Line]:
     return body
 
 
+_COLUMN_GAP = re.compile(r" {6,}")
+
+
 def _pages(body: list[_Line]) -> list[PageText]:
+    """Page texts. Layout text (a line with a wide gap: two columns side by side, as the header
+    block and the signature print) gets geometry from character positions, its columns cut
+    into separate segments, so the header parser can follow a column as on a PDF page."""
+    geometry = any(_COLUMN_GAP.search(ln.text.strip()) for ln in body)
     pages: dict[int, list[TextLine]] = {}
     for ln in body:
         if not ln.text.strip():
             continue
+        if geometry:
+            for m in re.finditer(r"\S+(?: {1,5}\S+)*", ln.text):
+                pages.setdefault(ln.page, []).append(TextLine(
+                    text=collapse(m.group(0)), x0=float(m.start()), top=float(ln.index), x1=float(m.end()),
+                    bottom=float(ln.index) + 0.9))
+            continue
         indent = len(ln.text) - len(ln.text.lstrip())
-        text = collapse(ln.text)
-        pages.setdefault(ln.page, []).append(TextLine(text=text, x0=float(indent), top=float(ln.index),
+        pages.setdefault(ln.page, []).append(TextLine(text=collapse(ln.text), x0=float(indent), top=float(ln.index),
                                                        x1=float(indent), bottom=float(ln.index)))
     n_pages = max(pages, default=1)
     return [PageText(page=p, lines=pages.get(p, [])) for p in range(1, n_pages + 1)]
