@@ -140,3 +140,7 @@ TEXT_LAYOUT_HEADER_WORDS = 6
 TEXT_ACROSS_WEIGHT = 0.5
 # A page of a layout table is measured anew under its repeated header when it has this many lines.
 TEXT_LAYOUT_PAGE_LINES = 8
+# A flattened row longer than this many words is no single row (its followers' numbers were missed):
+# it is kept whole in the name and flagged (confidence below LOW_CONFIDENCE), not split at random.
+TEXT_MAX_ROW_WORDS = 600
+TEXT_DOUBTFUL_CONFIDENCE = 0.3

@@ -200,17 +200,28 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
     value_roles = roles[1:]
     numeric_result = "unit_of_measure" in roles
     table: list[list[str | None]] = [list(h.texts)]
+    doubtful: list[int] = []
     for code, group, row_lines in _rows(lines, h, end, unread):
         if group:
             title = collapse(" ".join(ln.text for ln in row_lines))
             table.append([code, title] + [None] * (len(roles) - 2))
             continue
-        cells = split_row([ln.text for ln in row_lines], value_roles, numeric_result, vocab)
+        texts = [ln.text for ln in row_lines]
+        if sum(len(t.split()) for t in texts) > settings.TEXT_MAX_ROW_WORDS:
+            # no row number for pages on end (a numbering the rules missed): kept whole, flagged
+            doubtful.append(len(table))
+            table.append([code, "\n".join(texts)] + [""] * (len(value_roles) - 1))
+            continue
+        cells = split_row(texts, value_roles, numeric_result, vocab)
         table.append([code] + [cells.get(c, "") for c in range(len(value_roles))])
     first = lines[h.start]
     last = lines[end - 1] if end > 0 else first
-    return Grid.from_rows(table, page=first.page, method=METHOD, caption=caption,
+    grid = Grid.from_rows(table, page=first.page, method=METHOD, caption=caption,
                           bbox=(0.0, float(first.index), 0.0, float(last.index)))
+    for c in grid.cells:
+        if c.row in doubtful:
+            c.confidence = settings.TEXT_DOUBTFUL_CONFIDENCE  # the interpreter flags it low_confidence
+    return grid
 
 
 def _header_block(lines: list[_Line], body: list[_Line]) -> list[_Line]:
