@@ -169,6 +169,10 @@ TEXT_TARGET_WORD_PENALTY = 0.1
 # Below this many words a document is too short to tell its common words: catalog words score the maximum.
 TEXT_VOCAB_MIN_WORDS = 1000
 TEXT_HEAD_BONUS = 0.5
+# An output line this long (characters) going back to one column is most likely the name's: on the
+# A4 pages of plan appendices the name column holds about 45-60 characters a line, the others under 30.
+TEXT_LONG_LINE = 45
+TEXT_LONG_LINE_NAME = 1.0
 TEXT_NOT_HEAD_PENALTY = 1.0
 TEXT_OPEN_END_PENALTY = 2.0
 TEXT_END_SKIP_COST = 0.5
@@ -336,3 +340,7 @@ RED_INK_MARGIN = 60
 # An OCR "word" without a letter or digit is scanner speckle or a rule's fringe read as
 # punctuation unless Tesseract is this sure of it (0-100); dashes in "Văn hóa - Xã hội" read at ~90.
 PUNCT_MIN_CONF = 80.0
+# A flattened row longer than this many words is no single row (its followers' numbers were missed):
+# it is kept whole in the name and flagged (confidence below LOW_CONFIDENCE), not split at random.
+TEXT_MAX_ROW_WORDS = 600
+TEXT_DOUBTFUL_CONFIDENCE = 0.3

@@ -64,3 +64,11 @@ def test_legacy_text_file_is_read_end_to_end(tmp_path, encoding):
     assert names == ["Tỷ lệ hồ sơ trực tuyến", "Tỷ lệ người dân có chữ ký số"]
     assert [it.target for it in result.items] == ["80", "50"]
     assert result.items[0].lead == ["Trung tâm Phục vụ hành chính công"]
+
+
+def test_utf8_read_as_windows_1252_and_saved_again_is_repaired():
+    raw = PARAGRAPH.encode("utf-8")
+    # what an editor writes after opening UTF-8 as Windows-1252 (its five holes kept as C1 controls)
+    mojibake = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw).encode("utf-8")
+    decoded = decode_text(mojibake)
+    assert decoded.encoding == "utf-8-mojibake" and decoded.text == PARAGRAPH

@@ -38,3 +38,22 @@ def test_centred_cells_page_number_and_repeated_header():
                             "Các cơ quan, đơn vị thuộc UBND xã"]
     # a row after the page number and the repeated header, its coordinating cell empty
     assert got["3"][1:] == ["Tỉ lệ thanh toán trực tuyến trong giải quyết TTHC", "90", "Công an xã", ""]
+
+
+def test_wrapped_group_title_centred_on_its_number():
+    body = [
+        "           Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm chính trị",
+        "I",
+        "           mạnh mẽ về phát triển khoa học, công nghệ và chuyển đổi số",
+        "           Tỉ lệ hồ sơ công việc xử lý                   Văn phòng",
+        "1          trên môi trường điện tử           100         HĐND&UBND          Các cơ quan, đơn vị",
+        "           toàn trình",
+        "                                                          Phòng Văn hóa -    Các cơ quan, đơn vị",
+        "2          Tỉ lệ người dân có chữ ký số      ≥ 10",
+        "                                                          Xã hội             thuộc UBND xã",
+    ]
+    _, _, rows = read_layout_table(HEADER, body)
+    got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+    assert got["I"][1] == ("Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm chính trị "
+                           "mạnh mẽ về phát triển khoa học, công nghệ và chuyển đổi số")
+    assert got["1"][1] == "Tỉ lệ hồ sơ công việc xử lý trên môi trường điện tử toàn trình"

@@ -44,8 +44,24 @@ def test_one_name_is_not_cut_at_a_comma_or_inside():
     (["1 Tỉ lệ người dân có tài khoản mức", "4 (VNeID)", "2 Dân số từ 15 tuổi", "15", "3 Tỉ lệ"],
      ["1", "2", "3"]),
     (["1 Tuyên truyền", "2 tuổi trở lên", "10/10 làm hạt nhân", "2 Xây dựng"], ["1", "2"]),
+    # an OCR that kept the table's rules: the number is a row even where a wrapped line goes on
+    (["1 | tin, có kỹ năng sử dụng", "2 | Tổ chức tập huấn"], ["1", "2"]),
 ])
 def test_row_starts_follow_the_numbering(lines, starts):
     numbering = Numbering()
     got = [s.code for ln in lines if (s := numbering.accept(ln)) is not None]
     assert got == starts
+
+
+def test_numbering_slips_and_lettered_parts():
+    # "A" / "B" parts; a number printed twice and one skipped still start rows before a capitalised text
+    lines = ["A NHIỆM VỤ TRỌNG TÂM", "1", "Tổ chức quán triệt", "2 Rà soát", "2", "Đầu tư, nâng cấp",
+             "4", "Hỗ trợ hộ kinh doanh", "B NHIỆM VỤ THƯỜNG XUYÊN", "5", "Xây dựng chuyên mục",
+             "5", "tuổi trở lên"]  # a lone number before a lower-case line is wrapped text
+    numbering = Numbering()
+    got = []
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (s := numbering.accept(ln, nxt)) is not None:
+            got.append(s.code)
+    assert got == ["A", "1", "2", "2", "4", "B", "5"]

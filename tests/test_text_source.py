@@ -132,3 +132,13 @@ def test_header_columns_joined_on_one_line_are_cut_apart(tmp_path):
     assert (doc.admin_unit_type, doc.admin_unit_name) == ("phường", "Tam Phước")
     assert (doc.doc_number, doc.issue_date) == ("97/KH-BCĐ", "2025-10-16")
     assert (doc.signer_title, doc.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng Nhung")
+
+
+def test_a_row_running_on_for_pages_is_kept_whole_and_flagged(tmp_path):
+    text = ("Phụ lục\nSTT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp\n1 Tuyên truyền Phòng Văn hóa - Xã hội Công an xã\n"
+            + "văn bản dài không có số thứ tự nào\n" * 120)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    items = process_file(path).items
+    assert len(items) == 1 and "low_confidence" in items[0].review_reasons
+    assert items[0].name.startswith("Tuyên truyền Phòng Văn hóa") and items[0].name.endswith("thứ tự nào")

@@ -99,7 +99,7 @@ _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "tcvn3", "vni", "viscii"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "tcvn3", "vni", "viscii", "utf-8-mojibake"
     score: float  # share of Vietnamese-looking words (1.0 for UTF with BOM)
 
 
@@ -225,6 +225,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+_CP1252_BYTE = {ch: b for b, ch in enumerate(_CP1252)}
+
+
+def _unmojibake(text: str) -> str | None:
+    """UTF-8 once read as Windows-1252 and saved again ("KẾ HOáº CH" for "KẾ HOẠCH"), undone; None
+    when the text cannot be such a thing (a character Windows-1252 has no byte for)."""
+    try:
+        return bytes(_CP1252_BYTE[ch] for ch in text).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+
+
 def decode_text(data: bytes) -> Decoded:
     """The text of a file, Unicode NFC, with the encoding that was decided."""
     nfc = lambda s: unicodedata.normalize("NFC", s.replace("\r\n", "\n").replace("\r", "\n"))  # noqa: E731
@@ -240,6 +252,8 @@ def decode_text(data: bytes) -> Decoded:
         if score >= settings.UTF8_TRUST_SCORE or not any(b >= 0x80 for b in data):
             return Decoded(nfc(text), "utf-8", score)
         candidates = [Decoded(nfc(text), "utf-8", score)]
+        if (fixed := _unmojibake(text)) is not None:
+            candidates.append(Decoded(nfc(fixed), "utf-8-mojibake", vietnamese_score(fixed)))
     except UnicodeDecodeError:
         candidates = []
     for name, fn in _LEGACY.items():

@@ -45,6 +45,7 @@ class Word:
     line: int  # index of its output line within the row
     blank_before: bool  # a blank line stands between this word's line and the previous one
     line_start: bool
+    line_len: int = 0  # characters of its output line
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +184,9 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
         new = [neg] * size
         ptr = [-1] * size
         opens_at = [_open_cost(words, i, r, heads) for r in roles]
+        # a long output line is a line of the widest column, the name (plan tables print it widest)
+        long_name = [settings.TEXT_LONG_LINE_NAME if w.line_start and r == "name"
+                     and w.line_len >= settings.TEXT_LONG_LINE else 0.0 for r in roles]
         lower = _opens_cell(w.text) < 0
         for s in range(size):
             base = score[s]
@@ -210,7 +214,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
                         cost = -settings.TEXT_REVISIT_COST
                 m2 = max(m, c2)
                 s2 = c2 * n_cols + m2
-                v = base + cost + em[i][c2]
+                v = base + cost + em[i][c2] + long_name[c2]
                 if v > new[s2]:
                     new[s2] = v
                     ptr[s2] = s
@@ -237,7 +241,7 @@ def split_row(lines: list[str], roles: list[str], numeric_result: bool,
             blank = True
             continue
         for j, t in enumerate(toks):
-            words.append(Word(t, k, blank and j == 0, j == 0))
+            words.append(Word(t, k, blank and j == 0, j == 0, len(line.strip())))
         blank = False
     cols = assign(words, roles, numeric_result, vocab)
     out: dict[int, list[list[str]]] = {}

@@ -180,6 +180,8 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     centred = first_item is not None and any(
         grid[i][k] for i in range(after_group + 1, first_item) for k in range(len(cols))
         if k not in (stt_k, name_k) and i not in skip)
+    spans = _group_spans(grid, body, cols, anchors, groups, skip, name_k, centred)
+    in_groups = {i for span in spans.values() for i in span}
     rows: list[tuple[str, bool, list[str]]] = []
     cells: list[list[list[str]]] = [[[] for _ in cols] for _ in anchors]
     for k in range(len(cols)):
@@ -187,19 +189,45 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
             continue
         lines_k = [(i, grid[i][k]) for i in range(len(grid)) if i not in skip]
         items = [a for a, _, g in anchors if not g]
-        bounds = _cuts(items, [(i, t) for i, t in lines_k if i not in groups], centred) if items else []
+        bounds = _cuts(items, [(i, t) for i, t in lines_k if i not in in_groups], centred) if items else []
         it = iter(bounds)
         for r, (a, _, g) in enumerate(anchors):
-            if g:  # a group row: its title is printed on its own line
-                cells[r][k] = [grid[a][k]] if grid[a][k] else []
+            if g:  # a group row: its title, the lines of its span read whole (it runs across the table)
+                cells[r][k] = [" ".join(grid[i][1:]).strip() for i in spans[a]] if k == name_k else []
+                cells[r][k] = [t for t in cells[r][k] if t]
                 continue
             lo, hi = next(it)
-            cells[r][k] = [t for i, t in lines_k if lo <= i < hi and t and i not in groups]
+            cells[r][k] = [t for i, t in lines_k if lo <= i < hi and t and i not in in_groups]
     for r, (_, code, group) in enumerate(anchors):
         texts = ["\n".join(cells[r][k]) for k in range(len(cols))]
         texts[stt_k] = code
         rows.append((code, group, texts))
     return roles, names, rows
+
+
+def _group_spans(grid: list[list[str]], body: list[str], cols: list[int], anchors: list[tuple[int, str, bool]],
+                 groups: set[int], skip: set[int], name_k: int, centred: bool) -> dict[int, list[int]]:
+    """The lines of each group row's title: its wrapped lines fill the name column only, centred on
+    the group's number (as many above as below) or, top-aligned, under it."""
+    anchor_lines = {a for a, _, _ in anchors}
+
+    def name_only(i: int) -> bool:
+        """One run of words from the name column on: a title line (it may run across the table)."""
+        if not (0 <= i < len(grid)) or i in skip or i in anchor_lines:
+            return False
+        runs = fragments(body[i])
+        return len(runs) == 1 and _column_of(runs[0].x0, cols) == name_k
+
+    spans: dict[int, list[int]] = {}
+    for a in groups:
+        above = 0
+        while centred and name_only(a - above - 1):
+            above += 1
+        below, most = 0, (above + (0 if grid[a][name_k] else 1)) if centred else len(grid)
+        while below < most and name_only(a + below + 1):
+            below += 1
+        spans[a] = list(range(a - above, a + below + 1))
+    return spans
 
 
 def _cuts(anchors: list[int], lines: list[tuple[int, str]], centred: bool) -> list[tuple[int, int]]:

@@ -23,7 +23,8 @@ _STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
 # first words a column name can start with: a name boundary can only fall before one of them
 _NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in vocabulary().words.values() for n in names}
                       | {"yeu cau", "don vi", "co quan", "ghi chu", "thoi gian", "stt"}, key=len, reverse=True)
-_ROW_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3}){0,2})\.?(?=\s|$)(?P<rest>.*)$")
+_ROW_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|[A-H]|\d{1,3}(?:\.\d{1,3}){0,2})\.?(?=\s|$)(?P<rest>.*)$")
+_LETTERS = "ABCDEFGH"  # part letters above Roman groups or instead of them ("A. NHIỆM VỤ TRỌNG TÂM")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
           "XVI", "XVII", "XVIII", "XIX", "XX"]
 _BARE = {"don vi", "co quan", "don vi thuc hien"}
@@ -183,6 +184,7 @@ class Numbering:
 
     def __init__(self) -> None:
         self.group = -1  # index in _ROMAN of the last group row
+        self.letter = -1  # index in _LETTERS of the last lettered part
         self.main = 0  # last main number
         self.sub: list[int] = []  # last sub-numbers under `main` (6.1 -> [1])
 
@@ -193,27 +195,42 @@ class Numbering:
             nxt.add(f"{self.main}." + ".".join(map(str, self.sub + [1])))
             if len(self.sub) > 1:
                 nxt.add(f"{self.main}.{self.sub[0] + 1}")
+        if self.letter + 1 < len(_LETTERS):
+            nxt.add(_LETTERS[self.letter + 1])
         if self.group + 1 < len(_ROMAN):
             nxt.add(_ROMAN[self.group + 1])
-        if self.group >= 0:
+        if self.group >= 0 or self.letter >= 0:
             nxt.add("1")  # numbering may restart under each group
         return nxt
 
-    def accept(self, line: str) -> RowStart | None:
+    def accept(self, line: str, next_text: str = "") -> RowStart | None:
+        """The row this line starts, if its code comes next in the numbering.
+
+        A number out of sequence (printed twice, or one skipped: typing slips a
+        reader reads through) still starts a row when a capitalised text follows
+        it, on its line or, for a lone number, on the next line of the same page.
+        """
         m = _ROW_CODE.match(line)
         if not m:
             return None
-        code, rest = m.group("code"), m.group("rest").strip()
-        if rest and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit()):
+        code, rest = m.group("code"), m.group("rest").strip().lstrip("|").strip()  # "1 | Tên": an OCR'd rule
+        ruled = m.group("rest").lstrip().startswith("|")  # a rule after the number: a cell boundary
+        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit()):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
         if code not in self.expected():
             # a number one past the expected one, opening a long text: a row whose number was lost
-            if not (code.isdigit() and int(code) == self.main + 2 and len(rest.split()) >= 3):
+            slip = code.isdigit() and int(code) in (self.main, self.main + 2) and self.main > 0
+            opens = (len(rest.split()) >= 3 and rest[:1].isupper()) or (not rest and next_text[:1].isupper())
+            if not (slip and opens):
                 return None
         self._take(code)
-        return RowStart(code=code, rest=rest, group=code in _ROMAN)
+        return RowStart(code=code, rest=rest, group=code in _ROMAN or code in _LETTERS)
 
     def _take(self, code: str) -> None:
+        if code in _LETTERS and (code != _ROMAN[self.group + 1] if self.group + 1 < len(_ROMAN) else True):
+            self.letter = _LETTERS.index(code)
+            self.group = -1  # Roman groups restart under a new part
+            return
         if code in _ROMAN:
             self.group = _ROMAN.index(code)
             return

@@ -132,8 +132,12 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
     return found
 
 
-def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, list[_Line]]]:
-    """(code, is_group, lines) of each row; a repeated header or a lone page number is skipped."""
+def _rows(lines: list[_Line], h: TextHeader, end: int,
+          unread: list[int] | None = None) -> list[tuple[str, bool, list[_Line]]]:
+    """(code, is_group, lines) of each row; a repeated header or a lone page number is skipped.
+
+    Lines before the first row (a note under the header) go to `unread`, so they stay page text.
+    """
     texts = [ln.text for ln in lines]
     numbering = Numbering()
     rows: list[tuple[str, bool, list[_Line]]] = []
@@ -144,7 +148,12 @@ def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, 
             k = again
             continue
         line = lines[k]
-        start = numbering.accept(line.text)
+        # a lone number at a page's edge or over a repeated header is a page number, never a slipped row number
+        nxt_k = next((j for j in range(k + 1, end) if lines[j].text.strip()), None)
+        prev = next((ln for ln in reversed(lines[h.end:k]) if ln.text.strip()), None)
+        edge = nxt_k is None or lines[nxt_k].page != line.page or (prev is not None and prev.page != line.page) \
+            or _repeat_end(texts, nxt_k, h) is not None
+        start = numbering.accept(line.text, "" if edge else lines[nxt_k].text.strip())
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
@@ -152,6 +161,8 @@ def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, 
             pass  # page furniture between two printed pages of the table
         elif rows:
             rows[-1][2].append(line)
+        elif unread is not None and line.text.strip():
+            unread.append(k)
         k += 1
     return rows
 
@@ -181,24 +192,36 @@ def _layout_grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> G
                           bbox=(0.0, float(first.index), 0.0, float(last.index)))
 
 
-def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Vocabulary) -> Grid:
+def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Vocabulary,
+          unread: list[int] | None = None) -> Grid:
     if (layout := _layout_grid(lines, h, end, caption)) is not None:
         return layout
     roles = [r or "note" for r in h.roles]
     value_roles = roles[1:]
     numeric_result = "unit_of_measure" in roles
     table: list[list[str | None]] = [list(h.texts)]
-    for code, group, row_lines in _rows(lines, h, end):
+    doubtful: list[int] = []
+    for code, group, row_lines in _rows(lines, h, end, unread):
         if group:
             title = collapse(" ".join(ln.text for ln in row_lines))
             table.append([code, title] + [None] * (len(roles) - 2))
             continue
-        cells = split_row([ln.text for ln in row_lines], value_roles, numeric_result, vocab)
+        texts = [ln.text for ln in row_lines]
+        if sum(len(t.split()) for t in texts) > settings.TEXT_MAX_ROW_WORDS:
+            # no row number for pages on end (a numbering the rules missed): kept whole, flagged
+            doubtful.append(len(table))
+            table.append([code, "\n".join(texts)] + [""] * (len(value_roles) - 1))
+            continue
+        cells = split_row(texts, value_roles, numeric_result, vocab)
         table.append([code] + [cells.get(c, "") for c in range(len(value_roles))])
     first = lines[h.start]
     last = lines[end - 1] if end > 0 else first
-    return Grid.from_rows(table, page=first.page, method=METHOD, caption=caption,
+    grid = Grid.from_rows(table, page=first.page, method=METHOD, caption=caption,
                           bbox=(0.0, float(first.index), 0.0, float(last.index)))
+    for c in grid.cells:
+        if c.row in doubtful:
+            c.confidence = settings.TEXT_DOUBTFUL_CONFIDENCE  # the interpreter flags it low_confidence
+    return grid
 
 
 def _header_block(lines: list[_Line], body: list[_Line]) -> list[_Line]:
@@ -233,14 +256,26 @@ def _header_block(lines: list[_Line], body: list[_Line]) -> list[_Line]:
     return body
 
 
+_COLUMN_GAP = re.compile(r" {6,}")
+
+
 def _pages(body: list[_Line]) -> list[PageText]:
+    """Page texts. Layout text (a line with a wide gap: two columns side by side, as the header
+    block and the signature print) gets geometry from character positions, its columns cut
+    into separate segments, so the header parser can follow a column as on a PDF page."""
+    geometry = any(_COLUMN_GAP.search(ln.text.strip()) for ln in body)
     pages: dict[int, list[TextLine]] = {}
     for ln in body:
         if not ln.text.strip():
             continue
+        if geometry:
+            for m in re.finditer(r"\S+(?: {1,5}\S+)*", ln.text):
+                pages.setdefault(ln.page, []).append(TextLine(
+                    text=collapse(m.group(0)), x0=float(m.start()), top=float(ln.index), x1=float(m.end()),
+                    bottom=float(ln.index) + 0.9))
+            continue
         indent = len(ln.text) - len(ln.text.lstrip())
-        text = collapse(ln.text)
-        pages.setdefault(ln.page, []).append(TextLine(text=text, x0=float(indent), top=float(ln.index),
+        pages.setdefault(ln.page, []).append(TextLine(text=collapse(ln.text), x0=float(indent), top=float(ln.index),
                                                        x1=float(indent), bottom=float(ln.index)))
     n_pages = max(pages, default=1)
     return [PageText(page=p, lines=pages.get(p, [])) for p in range(1, n_pages + 1)]
@@ -257,10 +292,12 @@ def parse_text(text: str) -> ParsedSource:
     prev_end = 0
     for h, end in tables:
         above = [k for k in range(prev_end, h.start) if lines[k].text.strip()][-_CAPTION_LINES:]
-        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above), vocab))
+        unread: list[int] = []
+        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above), vocab, unread))
         # the appendix title belongs to the table, not to the body (nor to the signature above it)
         titled = [k for k in above if fold(lines[k].text).startswith("phu luc")]
         in_table.update(range(titled[0] if titled else h.start, end))
+        in_table.difference_update(unread)  # not read as table rows: kept as page text, not dropped
         prev_end = end
     body = [ln for k, ln in enumerate(lines) if k not in in_table]
     pages = _pages(_header_block(lines, _split_header_columns(body)))
