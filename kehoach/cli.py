@@ -150,7 +150,7 @@ def extract(
 
 @app.command()
 def validate(out_dir: Annotated[Path, typer.Argument(help="An output folder written by `kehoach extract`.")]) -> None:
-    """Re-check an export (JSON Lines, else CSV) against the record schemas and across tables."""
+    """Re-check an export (JSON Lines, else CSV, else Parquet) against the record schemas and across tables."""
     from kehoach.batch import check
 
     try:
