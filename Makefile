@@ -6,10 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the pipeline needs at run time (born-digital PDFs need none beyond Python's venv).
 APT_PACKAGES ?= python3-venv
-# batch: report.html is tested in a real headless browser (Debian's chromium)
-APT_PACKAGES += chromium
 BENCH_PATHS ?= samples/pdf
 DEMO_OUT ?= out/demo
+# batch: report.html is tested in a real headless browser (Debian's chromium)
+APT_PACKAGES += chromium
 # batch bench: e.g. BENCH_BATCH_ARGS="--sizes 10,100 --jobs 2" for a quicker run, "--scanned DIR" for scans
 BENCH_BATCH_ARGS ?=
 
@@ -18,9 +18,8 @@ BENCH_BATCH_ARGS ?=
 setup: $(STAMP)
 
 apt:
-	@missing=""; for p in $(APT_PACKAGES); do \
-	  if [ "$$p" = python3-venv ] && $(PY) -c "import ensurepip" >/dev/null 2>&1; then continue; fi; \
-	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ "$$missing" = " python3-venv" ] && $(PY) -c "import ensurepip" >/dev/null 2>&1; then missing=""; fi; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -49,7 +48,6 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
-	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench scripts
@@ -62,3 +60,9 @@ samples: $(STAMP)
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .ruff_cache
+
+# batch: files/s and pages/s at --jobs 1 and 2, growth 10 -> 100 -> 400 documents, rerun, kill + resume
+.PHONY: bench-batch
+bench: bench-batch
+bench-batch: $(STAMP)
+	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)
