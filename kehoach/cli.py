@@ -113,7 +113,7 @@ def extract(
     except catalog.CatalogFileError as e:
         raise _fail(str(e)) from None
     try:
-        files = session.inputs(paths, output)
+        files = session.inputs(paths, output, cache_dir)
     except FileNotFoundError as e:
         raise _fail(str(e)) from None
     if not files:

@@ -113,6 +113,15 @@ def test_cache_dir_option_and_outputs_never_read_as_inputs(batch_dir, tmp_path):
     m = _manifest(out)
     assert [e["path"] for e in m["inputs"]] == [str(src / "a.pdf")] and m["cached"] == 1
     assert any(cache_dir.rglob("*.json")) and not (out / ".cache").exists()
+    # OUT is the input folder itself: its plans are inputs, its outputs are not
+    same = tmp_path / "same"
+    same.mkdir()
+    (same / "a.pdf").write_bytes(QUICK[1].read_bytes())
+    for _ in range(2):
+        res = _extract(str(same), "-o", str(same), "-f", "jsonl,html,xlsx")
+        assert res.exit_code == 0, res.output
+    assert [e["path"] for e in _manifest(same)["inputs"]] == [str(same / "a.pdf")]
+    assert (same / "report.html").exists() and (same / "plans.xlsx").exists()
 
 
 def test_pipeline_version_changes_with_settings_and_user_catalog(monkeypatch):

@@ -56,10 +56,15 @@ class Run:
     manifest: dict = field(default_factory=dict)
 
 
-def inputs(paths: list[Path], output: Path) -> list[Path]:
-    """Files under `paths`, without anything inside the output folder (our own outputs and cache)."""
+def inputs(paths: list[Path], output: Path, cache_dir: Path | None = None) -> list[Path]:
+    """Files under `paths` except our own outputs (OUT may be, or be inside, an input folder): the cache and
+    every file a run writes to OUT. Plans a user keeps in OUT are still inputs."""
     out = output.resolve()
-    return [f for f in walk(paths) if not f.resolve().is_relative_to(out)]
+    ours = {out / n for n in output_names(["csv", "parquet", "jsonl", "xlsx", "html"])}
+    ours |= {out / "run.json", out / EXPORTS_MARK}
+    caches = [(cache_dir or output / ".cache").resolve()]
+    return [f for f in walk(paths)
+            if (r := f.resolve()) not in ours and not any(r.is_relative_to(c) for c in caches)]
 
 
 @contextmanager
