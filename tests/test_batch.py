@@ -87,6 +87,25 @@ def test_rerun_skips_unchanged_exports_but_rewrites_edited_ones(batch_dir, tmp_p
     assert _manifest(out)["run"]["exports_unchanged"] is False
 
 
+def test_moved_and_duplicated_files_come_from_the_cache_under_their_new_paths(batch_dir, tmp_path):
+    cache_dir = tmp_path / "cache"
+    src, moved = tmp_path / "src", tmp_path / "moved" / "deeper"
+    src.mkdir()
+    moved.mkdir(parents=True)
+    (src / "a.pdf").write_bytes(QUICK[0].read_bytes())
+    _extract(str(src), "-o", str(tmp_path / "out1"), "--cache", str(cache_dir), "-f", "jsonl")
+    for name in ("b.pdf", "c.pdf"):  # the same content twice, elsewhere
+        (moved / name).write_bytes(QUICK[0].read_bytes())
+    out = tmp_path / "out2"
+    _extract(str(moved), "-o", str(out), "--cache", str(cache_dir), "-f", "jsonl")
+    assert _manifest(out)["cached"] == 2
+    items = [json.loads(ln) for ln in (out / "items.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {it["source_file"] for it in items} == {str(moved / "b.pdf"), str(moved / "c.pdf")}
+    assert all(it["provenance"]["file"] == it["source_file"] for it in items)
+    mentions = (out / "mentions.jsonl").read_text(encoding="utf-8")
+    assert str(src / "a.pdf") not in mentions and str(src / "a.pdf") not in (out / "items.jsonl").read_text()
+
+
 def test_changed_file_is_read_again(batch_dir, tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -62,9 +62,25 @@ def pipeline_version() -> str:
     return h.hexdigest()[:16]
 
 
-def entry_key(path: Path, sha256: str, version: str) -> str:
-    """The path is in the key because records carry it (source_file, provenance.file)."""
-    return hashlib.sha256(f"{version}\0{path}\0{sha256}".encode()).hexdigest()
+def entry_key(sha256: str, version: str) -> str:
+    """Content and pipeline version only: a moved, renamed or duplicated file is not read again
+    (its records are given its current path by `rebind`)."""
+    return hashlib.sha256(f"{version}\0{sha256}".encode()).hexdigest()
+
+
+def rebind(result: FileResult, path: Path) -> FileResult:
+    """The cached records with `path` as their source file (the records name the file they came from)."""
+    new, old = str(path), result.document.source_file
+    if new == old:
+        return result
+
+    def prov(p):
+        return p.model_copy(update={"file": new}) if p.file == old else p
+
+    return FileResult(document=result.document.model_copy(update={"source_file": new}),
+                      items=[it.model_copy(update={"source_file": new, "provenance": prov(it.provenance)})
+                             for it in result.items],
+                      mentions=[m.model_copy(update={"source_file": new}) for m in result.mentions])
 
 
 def dump_result(result: FileResult) -> dict:
