@@ -9,19 +9,21 @@ files, every value in settings.py and the user catalog, so any change invalidate
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import typing
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kehoach import __version__, settings
 from kehoach.export import atomic
 from kehoach.normalize import catalog
 from kehoach.pipeline import FileResult
-from kehoach.schemas import Document, Item, Mention
+from kehoach.schemas import Document
 
 CACHE_FORMAT = 1  # bump when the entry layout below changes
 
@@ -77,22 +79,38 @@ def rebind(result: FileResult, path: Path) -> FileResult:
     def prov(p):
         return p.model_copy(update={"file": new}) if p.file == old else p
 
-    return FileResult(document=result.document.model_copy(update={"source_file": new}),
-                      items=[it.model_copy(update={"source_file": new, "provenance": prov(it.provenance)})
-                             for it in result.items],
-                      mentions=[m.model_copy(update={"source_file": new}) for m in result.mentions])
+    def moved(record: BaseModel) -> BaseModel:
+        update: dict = {}
+        if getattr(record, "source_file", None) == old:
+            update["source_file"] = new
+        if getattr(record, "provenance", None) is not None:
+            update["provenance"] = prov(record.provenance)
+        return record.model_copy(update=update) if update else record
+
+    lists = {name: [moved(r) for r in getattr(result, name)] for name in record_lists()}
+    return FileResult(document=result.document.model_copy(update={"source_file": new}), **lists)
+
+
+@lru_cache(maxsize=1)
+def record_lists() -> dict[str, type[BaseModel]]:
+    """FileResult's record lists and their models (items, mentions, and any list a front-end adds),
+    read from the dataclass itself so a new kind of record is cached without touching this module."""
+    hints = typing.get_type_hints(FileResult)
+    return {f.name: typing.get_args(hints[f.name])[0] for f in dataclasses.fields(FileResult)
+            if f.name != "document" and typing.get_origin(hints[f.name]) is list}
 
 
 def dump_result(result: FileResult) -> dict:
-    return {"document": result.document.model_dump(mode="json"),
-            "items": [i.model_dump(mode="json") for i in result.items],
-            "mentions": [m.model_dump(mode="json") for m in result.mentions]}
+    data = {"document": result.document.model_dump(mode="json")}
+    for name in record_lists():
+        data[name] = [r.model_dump(mode="json") for r in getattr(result, name)]
+    return data
 
 
 def load_result(data: dict) -> FileResult:
-    return FileResult(document=Document.model_validate(data["document"]),
-                      items=[Item.model_validate(i) for i in data["items"]],
-                      mentions=[Mention.model_validate(m) for m in data["mentions"]])
+    """The inverse of dump_result; every record is validated again (a damaged entry raises, i.e. a miss)."""
+    lists = {name: [model.model_validate(r) for r in data[name]] for name, model in record_lists().items()}
+    return FileResult(document=Document.model_validate(data["document"]), **lists)
 
 
 class ResultCache:

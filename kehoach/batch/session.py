@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kehoach.batch.cache import ResultCache, pipeline_version
+from kehoach.batch.cache import ResultCache, pipeline_version, record_lists
 from kehoach.batch.limits import LimitedPool, cap_images
 from kehoach.batch.manifest import build_manifest
 from kehoach.batch.runner import Outcome, run_batch
 from kehoach.export import atomic, write_all
-from kehoach.export.writers import FORMATS
+from kehoach.export.writers import FORMATS, TABLES
 from kehoach.ingest.discover import walk
 from kehoach.normalize import catalog
 
@@ -138,7 +138,7 @@ EXPORTS_MARK = ".kehoach-exports.json"
 
 
 def output_names(formats: list[str]) -> list[str]:
-    names = [f"{t}.{f}" for t in ("documents", "items", "mentions") for f in formats if f in FORMATS]
+    names = [f"{t}.{f}" for t in TABLES for f in formats if f in FORMATS]
     return names + (["plans.xlsx"] if "xlsx" in formats else []) + (["report.html"] if "html" in formats else [])
 
 
@@ -184,8 +184,9 @@ class _ForcedCache(ResultCache):
 def write_outputs(out: Path, outcomes: list[Outcome], formats: list[str]) -> None:
     """documents/items/mentions in the table formats, then plans.xlsx and report.html."""
     results = [o.result for o in outcomes]
-    records = {"documents": [r.document for r in results], "items": [it for r in results for it in r.items],
-               "mentions": [m for r in results for m in r.mentions]}
+    records: dict[str, list] = {"documents": [r.document for r in results]}
+    for name in record_lists():  # items, mentions and any record list a front-end adds to FileResult
+        records[name] = [rec for r in results for rec in getattr(r, name)]
     write_all(out, records, [f for f in formats if f in FORMATS])
     if "xlsx" in formats:
         from kehoach.export.xlsx import write_xlsx
