@@ -22,9 +22,8 @@ BENCH_BATCH_ARGS ?=
 setup: $(STAMP)
 
 apt:
-	@missing=""; for p in $(APT_PACKAGES); do \
-	  if [ "$$p" = python3-venv ] && $(PY) -c "import ensurepip" >/dev/null 2>&1; then continue; fi; \
-	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ "$$missing" = " python3-venv" ] && $(PY) -c "import ensurepip" >/dev/null 2>&1; then missing=""; fi; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -69,3 +68,9 @@ samples: $(STAMP)
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .ruff_cache
+
+# batch: files/s and pages/s at --jobs 1 and 2, growth 10 -> 100 -> 400 documents, rerun, kill + resume
+.PHONY: bench-batch
+bench: bench-batch
+bench-batch: $(STAMP)
+	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)

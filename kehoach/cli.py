@@ -113,7 +113,7 @@ def extract(
     except catalog.CatalogFileError as e:
         raise _fail(str(e)) from None
     try:
-        files = session.inputs(paths, output)
+        files = session.inputs(paths, output, cache_dir)
     except FileNotFoundError as e:
         raise _fail(str(e)) from None
     if not files:
@@ -150,7 +150,7 @@ def extract(
 
 @app.command()
 def validate(out_dir: Annotated[Path, typer.Argument(help="An output folder written by `kehoach extract`.")]) -> None:
-    """Re-check an export (JSON Lines, else CSV) against the record schemas and across tables."""
+    """Re-check an export (JSON Lines, else CSV, else Parquet) against the record schemas and across tables."""
     from kehoach.batch import check
 
     try:

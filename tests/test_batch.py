@@ -87,6 +87,25 @@ def test_rerun_skips_unchanged_exports_but_rewrites_edited_ones(batch_dir, tmp_p
     assert _manifest(out)["run"]["exports_unchanged"] is False
 
 
+def test_moved_and_duplicated_files_come_from_the_cache_under_their_new_paths(batch_dir, tmp_path):
+    cache_dir = tmp_path / "cache"
+    src, moved = tmp_path / "src", tmp_path / "moved" / "deeper"
+    src.mkdir()
+    moved.mkdir(parents=True)
+    (src / "a.pdf").write_bytes(QUICK[0].read_bytes())
+    _extract(str(src), "-o", str(tmp_path / "out1"), "--cache", str(cache_dir), "-f", "jsonl")
+    for name in ("b.pdf", "c.pdf"):  # the same content twice, elsewhere
+        (moved / name).write_bytes(QUICK[0].read_bytes())
+    out = tmp_path / "out2"
+    _extract(str(moved), "-o", str(out), "--cache", str(cache_dir), "-f", "jsonl")
+    assert _manifest(out)["cached"] == 2
+    items = [json.loads(ln) for ln in (out / "items.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {it["source_file"] for it in items} == {str(moved / "b.pdf"), str(moved / "c.pdf")}
+    assert all(it["provenance"]["file"] == it["source_file"] for it in items)
+    mentions = (out / "mentions.jsonl").read_text(encoding="utf-8")
+    assert str(src / "a.pdf") not in mentions and str(src / "a.pdf") not in (out / "items.jsonl").read_text()
+
+
 def test_changed_file_is_read_again(batch_dir, tmp_path):
     src = tmp_path / "src"
     src.mkdir()
@@ -113,6 +132,15 @@ def test_cache_dir_option_and_outputs_never_read_as_inputs(batch_dir, tmp_path):
     m = _manifest(out)
     assert [e["path"] for e in m["inputs"]] == [str(src / "a.pdf")] and m["cached"] == 1
     assert any(cache_dir.rglob("*.json")) and not (out / ".cache").exists()
+    # OUT is the input folder itself: its plans are inputs, its outputs are not
+    same = tmp_path / "same"
+    same.mkdir()
+    (same / "a.pdf").write_bytes(QUICK[1].read_bytes())
+    for _ in range(2):
+        res = _extract(str(same), "-o", str(same), "-f", "jsonl,html,xlsx")
+        assert res.exit_code == 0, res.output
+    assert [e["path"] for e in _manifest(same)["inputs"]] == [str(same / "a.pdf")]
+    assert (same / "report.html").exists() and (same / "plans.xlsx").exists()
 
 
 def test_pipeline_version_changes_with_settings_and_user_catalog(monkeypatch):
@@ -218,8 +246,10 @@ def test_killed_run_resumes_to_byte_identical_exports(tmp_path):
     subprocess.run(_cli(src, whole), cwd=REPO, capture_output=True, timeout=300)
 
     out = tmp_path / "killed"
-    # a previous complete run's outputs must survive the kill untouched
-    subprocess.run(_cli(src / "plan_0000.pdf", out), cwd=REPO, capture_output=True, timeout=300)
+    out.mkdir()
+    # stand-ins for a previous run's outputs: a killed run must leave them byte for byte as they were
+    for name in EXPORTS:
+        (out / name).write_bytes((whole / name).read_bytes()[: len((whole / name).read_bytes()) // 2])
     before = {n: (out / n).read_bytes() for n in EXPORTS}
     proc = subprocess.Popen(_cli(src, out), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)

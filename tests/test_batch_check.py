@@ -15,7 +15,7 @@ from kehoach.cli import app
 def out(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     res = CliRunner().invoke(app, ["extract", str(SAMPLES_PDF / "sample_06_office_borderless.pdf"), "-o", str(out),
-                                   "-q", "-f", "jsonl,csv"])
+                                   "-q", "-f", "jsonl,csv,parquet"])
     assert res.exit_code == 0, res.output
     return out
 
@@ -26,9 +26,10 @@ def test_validate_good_export(out):
     assert ": valid" in res.stdout
 
 
-def test_validate_reads_csv_when_no_jsonl(out, tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_validate_reads_csv_or_parquet_when_no_jsonl(out, tmp_path, fmt):
     for name in ("documents", "items", "mentions"):
-        (tmp_path / f"{name}.csv").write_bytes((out / f"{name}.csv").read_bytes())
+        (tmp_path / f"{name}.{fmt}").write_bytes((out / f"{name}.{fmt}").read_bytes())
     res = CliRunner().invoke(app, ["validate", str(tmp_path)])
     assert res.exit_code == 0, res.output
 

@@ -135,3 +135,34 @@ def test_report_in_headless_chromium(report, tmp_path):
         assert im.size == (1280, 1600)
         colours = im.convert("RGB").getcolors(maxcolors=1 << 20)
     assert colours is not None and len(colours) > 20  # text and tables drawn, not a blank page
+
+
+def test_crop_of_a_page_image(tmp_path):
+    """A scanned page image (no PDF): the crop comes from its pixels at its stated resolution."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    im = Image.new("L", (1000, 1400), 255)
+    im.paste(0, (300, 300, 500, 400))  # a black box at 150-250 x 150-200 pt at 144 dpi
+    path = tmp_path / "scan.png"
+    im.save(path, dpi=(144, 144))
+    png = crop_png(path, 1, (150.0, 150.0, 250.0, 200.0))
+    crop = Image.open(io.BytesIO(base64.b64decode(png)))
+    assert abs(crop.width - 208) <= 2 and abs(crop.height - 108) <= 2  # the box plus 2 pt of margin
+    assert crop.getextrema()[0] == 0
+    assert crop_png(path, 2, (0, 0, 10, 10)) is None
+
+
+@pytest.mark.parametrize("warnings, method, pages, expected", [
+    (["pages 1, 3: OCR'd (no text layer)", "page 5: OCR'd (text layer unusable)"], "pdf-text+ocr", 6, 3),
+    ([], "ocr", 4, 4),
+    ([], "pdf-text", 4, 0),
+])
+def test_pages_ocr_hook(warnings, method, pages, expected):
+    from kehoach.batch.manifest import ocr_pages
+    from kehoach.schemas import Document
+
+    doc = Document(source_file="x.pdf", doc_id="x", status="ok", method=method, pages=pages, warnings=warnings)
+    assert ocr_pages(doc) == expected

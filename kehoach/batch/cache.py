@@ -9,19 +9,21 @@ files, every value in settings.py and the user catalog, so any change invalidate
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import typing
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kehoach import __version__, settings
 from kehoach.export import atomic
 from kehoach.normalize import catalog
 from kehoach.pipeline import FileResult
-from kehoach.schemas import BodyTarget, Document, Item, Mention
+from kehoach.schemas import Document
 
 CACHE_FORMAT = 1  # bump when the entry layout below changes
 
@@ -62,23 +64,53 @@ def pipeline_version() -> str:
     return h.hexdigest()[:16]
 
 
-def entry_key(path: Path, sha256: str, version: str) -> str:
-    """The path is in the key because records carry it (source_file, provenance.file)."""
-    return hashlib.sha256(f"{version}\0{path}\0{sha256}".encode()).hexdigest()
+def entry_key(sha256: str, version: str) -> str:
+    """Content and pipeline version only: a moved, renamed or duplicated file is not read again
+    (its records are given its current path by `rebind`)."""
+    return hashlib.sha256(f"{version}\0{sha256}".encode()).hexdigest()
+
+
+def rebind(result: FileResult, path: Path) -> FileResult:
+    """The cached records with `path` as their source file (the records name the file they came from)."""
+    new, old = str(path), result.document.source_file
+    if new == old:
+        return result
+
+    def prov(p):
+        return p.model_copy(update={"file": new}) if p.file == old else p
+
+    def moved(record: BaseModel) -> BaseModel:
+        update: dict = {}
+        if getattr(record, "source_file", None) == old:
+            update["source_file"] = new
+        if getattr(record, "provenance", None) is not None:
+            update["provenance"] = prov(record.provenance)
+        return record.model_copy(update=update) if update else record
+
+    lists = {name: [moved(r) for r in getattr(result, name)] for name in record_lists()}
+    return FileResult(document=result.document.model_copy(update={"source_file": new}), **lists)
+
+
+@lru_cache(maxsize=1)
+def record_lists() -> dict[str, type[BaseModel]]:
+    """FileResult's record lists and their models (items, mentions, and any list a front-end adds),
+    read from the dataclass itself so a new kind of record is cached without touching this module."""
+    hints = typing.get_type_hints(FileResult)
+    return {f.name: typing.get_args(hints[f.name])[0] for f in dataclasses.fields(FileResult)
+            if f.name != "document" and typing.get_origin(hints[f.name]) is list}
 
 
 def dump_result(result: FileResult) -> dict:
-    return {"document": result.document.model_dump(mode="json"),
-            "items": [i.model_dump(mode="json") for i in result.items],
-            "mentions": [m.model_dump(mode="json") for m in result.mentions],
-            "targets": [t.model_dump(mode="json") for t in result.targets]}
+    data = {"document": result.document.model_dump(mode="json")}
+    for name in record_lists():
+        data[name] = [r.model_dump(mode="json") for r in getattr(result, name)]
+    return data
 
 
 def load_result(data: dict) -> FileResult:
-    return FileResult(document=Document.model_validate(data["document"]),
-                      items=[Item.model_validate(i) for i in data["items"]],
-                      mentions=[Mention.model_validate(m) for m in data["mentions"]],
-                      targets=[BodyTarget.model_validate(t) for t in data.get("targets", [])])
+    """The inverse of dump_result; every record is validated again (a damaged entry raises, i.e. a miss)."""
+    lists = {name: [model.model_validate(r) for r in data[name]] for name, model in record_lists().items()}
+    return FileResult(document=Document.model_validate(data["document"]), **lists)
 
 
 class ResultCache:

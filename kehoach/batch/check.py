@@ -48,14 +48,28 @@ def _csv_record(model: type[BaseModel], row: dict[str, str]) -> dict:
     return rec
 
 
+def _parquet_record(row: dict) -> dict:
+    """A typed Parquet row back into the nested record shape (prov_* regrouped)."""
+    rec = {k: v for k, v in row.items() if not k.startswith("prov_")}
+    prov = {k[5:]: v for k, v in row.items() if k.startswith("prov_")}
+    if prov:
+        rec["provenance"] = prov
+    return rec
+
+
 def _read(out_dir: Path, name: str) -> tuple[str, list[dict]] | None:
-    jsonl, csv_path = out_dir / f"{name}.jsonl", out_dir / f"{name}.csv"
+    """The records of one table from its JSON Lines export, else CSV, else Parquet."""
+    jsonl, csv_path, parquet = (out_dir / f"{name}.{ext}" for ext in ("jsonl", "csv", "parquet"))
     if jsonl.exists():
         lines = jsonl.read_text(encoding="utf-8").splitlines()
         return str(jsonl), [json.loads(ln) if ln.strip() else {} for ln in lines]
     if csv_path.exists():
         rows = csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig")))
         return str(csv_path), [_csv_record(TABLES[name], r) for r in rows]
+    if parquet.exists():
+        import pyarrow.parquet as pq
+
+        return str(parquet), [_parquet_record(r) for r in pq.read_table(parquet).to_pylist()]
     return None
 
 
@@ -70,7 +84,7 @@ def validate_output(out_dir: Path) -> tuple[list[str], dict[str, int]]:
         got = _read(out_dir, name)
         if got is None:
             if name not in OPTIONAL_TABLES:
-                problems.append(f"{name}: no {name}.jsonl or {name}.csv")
+                problems.append(f"{name}: no {name}.jsonl, .csv or .parquet")
             continue
         path, rows = got
         counts[name] = len(rows)

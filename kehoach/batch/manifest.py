@@ -7,20 +7,27 @@ made with. Timings live here only: the exports stay byte-identical between runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kehoach import __version__
 from kehoach.batch.runner import Outcome
 from kehoach.schemas import Document
 
+# the OCR front-end names the pages it read in a warning: "pages 1, 2: OCR'd (no text layer)"
+_OCR_WARNING = re.compile(r"^pages? ([\d, ]+): OCR'd")
+
 
 def ocr_pages(doc: Document) -> int:
-    """Pages read by OCR. Hook for the OCR front-end: a `pages_ocr` field on Document if it adds one,
-    else every page of a document whose method names OCR, else 0."""
+    """Pages read by OCR. Hook for the OCR front-end: a `pages_ocr` field on Document if it adds one, else the
+    pages its warnings name as OCR'd, else every page of a document read wholly by OCR (method "ocr"), else 0."""
     value = getattr(doc, "pages_ocr", None)
     if isinstance(value, int):
         return value
-    return doc.pages if doc.method and "ocr" in doc.method.lower() else 0
+    named = {int(n) for w in doc.warnings if (m := _OCR_WARNING.match(w)) for n in re.findall(r"\d+", m.group(1))}
+    if named:
+        return len(named)
+    return doc.pages if doc.method == "ocr" else 0
 
 
 def input_entry(o: Outcome, pipeline_version: str) -> dict:

@@ -15,7 +15,7 @@ from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach.batch.cache import ResultCache, entry_key
+from kehoach.batch.cache import ResultCache, entry_key, rebind
 from kehoach.batch.limits import failure_reason
 from kehoach.batch.work import run_one
 from kehoach.normalize import catalog
@@ -72,13 +72,14 @@ def run_batch(files: list[Path], executor: Executor | None = None, cache: Result
         if cache is not None:
             try:
                 sha = file_sha256(path)
-                key = entry_key(path, sha, cache.version)
+                key = entry_key(sha, cache.version)
             except OSError as e:
                 finish(i, Outcome(path, failed(path, None, f"unreadable: {e.strerror or e}")))
                 continue
             hit = cache.get(key)
             if hit is not None:
                 result, stored = hit
+                result = rebind(result, path)
                 finish(i, Outcome(path, result, seconds=float(stored.get("seconds", 0.0)), cached=True, sha256=sha,
                                   key=key, timings={"load": time.perf_counter() - t0}))
                 continue

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kehoach.batch.cache import ResultCache, pipeline_version
+from kehoach.batch.cache import ResultCache, pipeline_version, record_lists
 from kehoach.batch.limits import LimitedPool, cap_images
 from kehoach.batch.manifest import build_manifest
 from kehoach.batch.runner import Outcome, run_batch
 from kehoach.export import atomic, write_all
-from kehoach.export.writers import FORMATS
+from kehoach.export.writers import FORMATS, TABLES
 from kehoach.ingest.discover import walk
 from kehoach.normalize import catalog
 
@@ -56,10 +56,15 @@ class Run:
     manifest: dict = field(default_factory=dict)
 
 
-def inputs(paths: list[Path], output: Path) -> list[Path]:
-    """Files under `paths`, without anything inside the output folder (our own outputs and cache)."""
+def inputs(paths: list[Path], output: Path, cache_dir: Path | None = None) -> list[Path]:
+    """Files under `paths` except our own outputs (OUT may be, or be inside, an input folder): the cache and
+    every file a run writes to OUT. Plans a user keeps in OUT are still inputs."""
     out = output.resolve()
-    return [f for f in walk(paths) if not f.resolve().is_relative_to(out)]
+    ours = {out / n for n in output_names(["csv", "parquet", "jsonl", "xlsx", "html"])}
+    ours |= {out / "run.json", out / EXPORTS_MARK}
+    caches = [(cache_dir or output / ".cache").resolve()]
+    return [f for f in walk(paths)
+            if (r := f.resolve()) not in ours and not any(r.is_relative_to(c) for c in caches)]
 
 
 @contextmanager
@@ -133,7 +138,7 @@ EXPORTS_MARK = ".kehoach-exports.json"
 
 
 def output_names(formats: list[str]) -> list[str]:
-    names = [f"{t}.{f}" for t in ("documents", "items", "mentions") for f in formats if f in FORMATS]
+    names = [f"{t}.{f}" for t in TABLES for f in formats if f in FORMATS]
     return names + (["plans.xlsx"] if "xlsx" in formats else []) + (["report.html"] if "html" in formats else [])
 
 
@@ -179,9 +184,9 @@ class _ForcedCache(ResultCache):
 def write_outputs(out: Path, outcomes: list[Outcome], formats: list[str]) -> None:
     """documents/items/mentions in the table formats, then plans.xlsx and report.html."""
     results = [o.result for o in outcomes]
-    records = {"documents": [r.document for r in results], "items": [it for r in results for it in r.items],
-               "mentions": [m for r in results for m in r.mentions],
-               "targets": [t for r in results for t in r.targets]}  # numeric targets stated in the body text
+    records: dict[str, list] = {"documents": [r.document for r in results]}
+    for name in record_lists():  # items, mentions and any record list a front-end adds to FileResult
+        records[name] = [rec for r in results for rec in getattr(r, name)]
     write_all(out, records, [f for f in formats if f in FORMATS])
     if "xlsx" in formats:
         from kehoach.export.xlsx import write_xlsx

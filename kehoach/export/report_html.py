@@ -53,31 +53,64 @@ def flagged_fields(it: Item, columns: Sequence[str]) -> set[str]:
     return hit or ({"name"} if it.needs_review else set())
 
 
-def crop_png(pdf_path: Path, page: int, bbox: tuple[float, float, float, float]) -> str | None:
-    """A base64 PNG of `bbox` (points, top-left origin) on `page` of the source PDF, or None if not renderable."""
+# A page image that states no resolution is taken as an A4 page on its long side (the OCR front-end's rule),
+# so points map to its pixels the way they did when it was read.
+A4_LONG_SIDE_INCHES = 11.69
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+
+
+def _png_b64(image) -> str:
+    if image.width > settings.REPORT_CROP_MAX_WIDTH:
+        ratio = settings.REPORT_CROP_MAX_WIDTH / image.width
+        image = image.resize((settings.REPORT_CROP_MAX_WIDTH, max(1, int(image.height * ratio))))
+    buf = io.BytesIO()
+    image.convert("L").save(buf, format="PNG", optimize=True)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _crop_image_file(path: Path, page: int, bbox: tuple[float, float, float, float]) -> str | None:
+    """The region of a scanned page image (a frame of a multi-page TIFF), bbox in points."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        if page > getattr(im, "n_frames", 1):
+            return None
+        im.seek(page - 1)
+        dpi = im.info.get("dpi")
+        try:
+            res = float(dpi[0]) if dpi else 0.0
+        except (TypeError, ValueError, IndexError):
+            res = 0.0
+        res = res if 50 <= res <= 2400 else max(im.size) / A4_LONG_SIDE_INCHES
+        k, pad = res / 72.0, 2.0
+        box = (max(0, int((bbox[0] - pad) * k)), max(0, int((bbox[1] - pad) * k)),
+               min(im.width, int((bbox[2] + pad) * k) + 1), min(im.height, int((bbox[3] + pad) * k) + 1))
+        if box[2] <= box[0] or box[3] <= box[1]:
+            return None
+        return _png_b64(im.crop(box))
+
+
+def crop_png(source: Path, page: int, bbox: tuple[float, float, float, float]) -> str | None:
+    """A base64 PNG of `bbox` (points, top-left origin) on `page` of the source (a PDF rendered with
+    pypdfium2, or a page image), or None when the source cannot be read: the report goes on without it."""
     try:
+        if source.suffix.lower() in IMAGE_SUFFIXES:
+            return _crop_image_file(source, page, bbox)
         import pypdfium2 as pdfium
 
-        pdf = pdfium.PdfDocument(str(pdf_path))
-    except Exception:  # a source moved or not a PDF (an image scan): the report goes on without the crop
+        pdf = pdfium.PdfDocument(str(source))
+    except Exception:  # moved, unreadable, a bomb refused by Pillow's cap: no crop
         return None
     try:
         if not 1 <= page <= len(pdf):
             return None
-        scale = settings.REPORT_CROP_SCALE
         pg = pdf[page - 1]
         width, height = pg.get_size()
         x0, top, x1, bottom = bbox
         pad = 2.0  # points of margin so a glyph on the cell's edge is not cut
         # pypdfium2 crops (left, bottom, right, top) off the page's sides
         crop = (max(0.0, x0 - pad), max(0.0, height - bottom - pad), max(0.0, width - x1 - pad), max(0.0, top - pad))
-        image = pg.render(scale=scale, crop=crop).to_pil()
-        if image.width > settings.REPORT_CROP_MAX_WIDTH:
-            ratio = settings.REPORT_CROP_MAX_WIDTH / image.width
-            image = image.resize((settings.REPORT_CROP_MAX_WIDTH, max(1, int(image.height * ratio))))
-        buf = io.BytesIO()
-        image.convert("L").save(buf, format="PNG", optimize=True)
-        return base64.b64encode(buf.getvalue()).decode("ascii")
+        return _png_b64(pg.render(scale=settings.REPORT_CROP_SCALE, crop=crop).to_pil())
     except Exception:
         return None
     finally:
