@@ -52,7 +52,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
-	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)
+	$(MAKE) --no-print-directory bench-batch
 	$(BIN)/python bench/bench_accents.py
 	@echo; echo "== OCR: the whole pipeline vs a bare tesseract pass on the same 300-dpi pages =="
 	$(BIN)/python bench/bench_ocr.py $(BENCH_OCR_PATHS)
@@ -71,6 +71,5 @@ clean:
 
 # batch: files/s and pages/s at --jobs 1 and 2, growth 10 -> 100 -> 400 documents, rerun, kill + resume
 .PHONY: bench-batch
-bench: bench-batch
 bench-batch: $(STAMP)
 	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)

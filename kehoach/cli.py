@@ -14,9 +14,9 @@ from rich.table import Table
 from kehoach import __version__, settings
 from kehoach.cli_catalog import catalog_app
 from kehoach.export import FORMATS
+from kehoach.export.writers import TABLES
 from kehoach.normalize import catalog
 from kehoach.pipeline import FileResult
-from kehoach.schemas import Document, Item, Mention
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn Vietnamese commune/ward plan documents (Kế hoạch) into validated structured data.")
@@ -183,10 +183,10 @@ def stats(out_dir: Annotated[Path, typer.Argument(help="An output folder written
 
 @app.command()
 def schema(
-    record: Annotated[str, typer.Argument(help="documents, items or mentions")] = "items",
+    record: Annotated[str, typer.Argument(help="documents, items, mentions or targets")] = "items",
 ) -> None:
     """Print the JSON Schema of an exported record."""
-    models = {"documents": Document, "items": Item, "mentions": Mention}
+    models = TABLES  # every exported record: documents, items, mentions, targets
     if record not in models:
         err.print(f"[red]error:[/red] unknown record {record!r}; choose from {', '.join(models)}")
         raise typer.Exit(2)

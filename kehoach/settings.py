@@ -302,9 +302,6 @@ OCR_DPI = 300
 # A page rendered for OCR never exceeds this many pixels (an enormous page, e.g. a 2 m map,
 # is rendered at a lower resolution instead): about an A3 page at 300 dpi, ~35 MB of grey.
 OCR_MAX_PIXELS = 35_000_000
-# An image file larger than this is a named failure (decompression-bomb guard, Pillow's own
-# limit replaced by ours): an A3 page scanned at 600 dpi is ~70 Mpx.
-IMAGE_MAX_PIXELS = 150_000_000
 # An image file without a usable resolution is taken to be an A4 page scanned at this many dpi
 # when its long side suggests no better figure (Decree 30/2020 prescribes A4 paper).
 A4_LONG_SIDE_INCHES = 11.69

@@ -161,7 +161,7 @@ def test_image_modes_become_grey(tmp_path, mode):
 
 def test_an_image_over_the_pixel_limit_is_a_named_failure(tmp_path, monkeypatch):
     path = _png(tmp_path / "big.png", (500, 500))
-    monkeypatch.setattr(settings, "IMAGE_MAX_PIXELS", 100_000)
+    monkeypatch.setattr(settings, "MAX_IMAGE_PIXELS", 100_000)
     with pytest.raises(UnsupportedInput, match="exceeds the limit"):
         list(raster.image_pages(path))
 

@@ -23,7 +23,7 @@ from kehoach import settings
 from kehoach.errors import DamagedInput, UnsupportedInput
 
 # Pillow refuses images above twice this: we check our own limit first, with a clear message
-Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
 
 @dataclass(slots=True)
@@ -133,15 +133,15 @@ def image_pages(path: Path) -> Iterator[PageImage]:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             img = Image.open(path)
     except Image.DecompressionBombError as e:
-        raise UnsupportedInput(f"image too large ({e}); limit {settings.IMAGE_MAX_PIXELS:,} pixels") from e
+        raise UnsupportedInput(f"image too large ({e}); limit {settings.MAX_IMAGE_PIXELS:,} pixels") from e
     except UnidentifiedImageError as e:
         raise DamagedInput("not a readable image (unknown or corrupt format)") from e
     with img:
         for frame in ImageSequence.Iterator(img):
             w, h = frame.size
-            if w * h > settings.IMAGE_MAX_PIXELS:
+            if w * h > settings.MAX_IMAGE_PIXELS:
                 raise UnsupportedInput(f"image of {w}x{h} pixels exceeds the limit of "
-                                       f"{settings.IMAGE_MAX_PIXELS:,} pixels (a decompression bomb?)")
+                                       f"{settings.MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)")
             if w < 16 or h < 16:
                 raise UnsupportedInput(f"image of {w}x{h} pixels is too small to hold a page")
             dpi = _frame_dpi(frame)

@@ -52,15 +52,6 @@ def _is_upper(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def restore_if_needed(lines: list[str]) -> list[str]:
-    """Where accent restoration of accent-less text plugs in (kehoach.normalize.accents): identity for now.
-
-    The lead wires `kehoach.normalize.accents.restore` here after merging; it must
-    leave text that has its diacritics untouched.
-    """
-    return lines
-
-
 def _split_pages(text: str) -> list[_Line]:
     """Lines with their page: a form feed starts a page; without any, every TEXT_PAGE_LINES lines."""
     out: list[_Line] = []
@@ -283,8 +274,8 @@ def _pages(body: list[_Line]) -> list[PageText]:
 
 def parse_text(text: str) -> ParsedSource:
     """Pages and grids of a decoded plain-text plan."""
-    restored = restore_if_needed(text.split("\n"))
-    lines = _split_pages("\n".join(restored))
+    # accent-less text is restored later, on the grids and page lines (pipeline.build_records)
+    lines = _split_pages(text)
     tables = _find_tables(lines)
     vocab = Vocabulary.of(text)
     grids: list[Grid] = []
