@@ -4,12 +4,16 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian packages the pipeline needs at run time (born-digital PDFs need none beyond Python's venv).
-APT_PACKAGES ?= python3-venv
-BENCH_PATHS ?= samples/pdf
-DEMO_OUT ?= out/demo
+# Debian packages the pipeline needs at run time: scans and page images need Tesseract with its
+# Vietnamese model (born-digital PDFs need none beyond Python's venv).
+APT_PACKAGES ?= python3-venv tesseract-ocr tesseract-ocr-vie
 # batch: report.html is tested in a real headless browser (Debian's chromium)
 APT_PACKAGES += chromium
+# libreoffice-writer-nogui: legacy .doc and .odt plans are converted to .docx with soffice (docx area).
+APT_PACKAGES += libreoffice-writer-nogui
+BENCH_PATHS ?= samples/pdf
+BENCH_OCR_PATHS ?= tests/data/scan/pdf
+DEMO_OUT ?= out/demo
 # batch bench: e.g. BENCH_BATCH_ARGS="--sizes 10,100 --jobs 2" for a quicker run, "--scanned DIR" for scans
 BENCH_BATCH_ARGS ?=
 
@@ -48,6 +52,10 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
+	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)
+	$(BIN)/python bench/bench_accents.py
+	@echo; echo "== OCR: the whole pipeline vs a bare tesseract pass on the same 300-dpi pages =="
+	$(BIN)/python bench/bench_ocr.py $(BENCH_OCR_PATHS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench scripts
@@ -63,6 +71,5 @@ clean:
 
 # batch: files/s and pages/s at --jobs 1 and 2, growth 10 -> 100 -> 400 documents, rerun, kill + resume
 .PHONY: bench-batch
-bench: bench-batch
 bench-batch: $(STAMP)
 	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)

@@ -39,7 +39,7 @@ ITEM_TEXT_FIELDS = ["section", "section_title", "stt", "name", "unit_of_measure"
 ITEM_LIST_FIELDS = ["lead", "coordinating", "monitoring"]
 ITEM_OTHER_FIELDS = ["kind", "table", "amount"]
 DOC_EXACT = ["admin_unit_type", "admin_unit_name", "province", "doc_number",
-             "doc_symbol", "issue_date", "signer_name", "budget_total"]
+             "doc_symbol", "issue_date", "doc_type", "signer_name", "budget_total"]
 DOC_FUZZY = ["issuing_body", "title", "signer_title", "budget_unit"]
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 

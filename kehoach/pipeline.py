@@ -20,14 +20,19 @@ from kehoach.ingest.discover import FileKind, InputFile, describe
 from kehoach.ingest.pdf import open_pdf
 from kehoach.ingest.quality import lacks_diacritics
 from kehoach.normalize import catalog
+from kehoach.normalize.accents.source import LOW_CONFIDENCE_REASON, RestoreLog, originals_for, restore_source
 from kehoach.normalize.numbers import parse_amount
 from kehoach.normalize.records import build_item
 from kehoach.normalize.text import fold
+from kehoach.parsers.docx_source import parse_office
 from kehoach.parsers.grid import ParsedSource
 from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
 from kehoach.parsers.pdf_tables import parse_pdf
-from kehoach.schemas import Document, Item, Mention
+from kehoach.parsers.text_caption import fill_from_caption
+from kehoach.parsers.text_source import parse_text_file
+from kehoach.parsers.text_targets import body_targets
+from kehoach.schemas import BodyTarget, Document, Item, Mention
 
 
 @dataclass(slots=True)
@@ -35,6 +40,7 @@ class FileResult:
     document: Document
     items: list[Item] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    targets: list[BodyTarget] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -53,36 +59,63 @@ def parse_source(info: InputFile) -> ParsedSource:
         with open_pdf(info.path) as pdf:
             source = parse_pdf(pdf)
         if not any(p.lines for p in source.pages) and not source.grids:
-            raise UnsupportedInput(f"PDF has no text layer on any of its {source.page_count} pages (a scan): "
-                                   "OCR is not supported yet")
+            raise EmptyInput(f"no text on any of its {source.page_count} pages, neither in a text layer nor by OCR")
         return source
-    raise UnsupportedInput(f"{info.kind.value} files are not supported yet (born-digital PDF only)")
+    if info.kind is FileKind.IMAGE:
+        from kehoach.parsers.ocr.source import parse_image_file  # OpenCV and Tesseract only for images
+
+        source = parse_image_file(info.path)
+        if not any(p.lines for p in source.pages) and not source.grids:
+            raise EmptyInput(f"no text found by OCR on any of its {source.page_count} page images")
+        return source
+    if info.kind is FileKind.OFFICE:  # Word documents: .docx, and .doc/.odt through LibreOffice
+        return parse_office(info.path)
+    if info.kind is FileKind.TEXT:
+        return parse_text_file(info.path)
+    raise UnsupportedInput(f"{info.kind.value} files are not supported (PDF, page images, Word and text only)")
+
+
+def ocr_warnings(ocr_pages: dict[int, str]) -> list[str]:
+    """One line per reason naming the pages OCR'd for it ("pages 1, 2: OCR'd (no text layer)")."""
+    by_reason: dict[str, list[int]] = {}
+    for page, why in sorted(ocr_pages.items()):
+        by_reason.setdefault(why, []).append(page)
+    return [f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}: OCR'd ({why})"
+            for why, pages in by_reason.items()]
 
 
 # --- stages 2-4: interpret, normalise, validate ---------------------------------------------
 def build_records(source: ParsedSource, info: InputFile, source_file: str) -> FileResult:
     doc_id = doc_id_for(info, info.path)
+    accent_log = RestoreLog()
+    accent_warnings: list[str] = []
+    if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + "\n".join(
+            c.text for g in source.grids for c in g.cells)):
+        # an English-OCR text layer: accents restored before anything reads it, the printed text kept
+        accent_warnings = restore_source(source, accent_log)
     interp = interpret(source.grids, catalog.matches_indicator)
     table_text = "\n".join(c.text for g in source.grids for c in g.cells)
+    if source.method == "text":  # the text front-end keeps appendix captions out of the page text
+        table_text += "\n" + "\n".join(g.caption for g in source.grids)
     # the signature closes the body before the appendices ("Phụ lục ..."); tables in the body come before it
     appendix_page = min((g.page for g in source.grids if "phu luc" in fold(g.caption)), default=None)
     header = parse_header(source.pages, table_text, appendix_page)
-    warnings = list(interp.warnings)
+    header = fill_from_caption(header, [g.caption for g in source.grids])  # an appendix names its plan
+    warnings = list(interp.warnings) + header.warnings
     with_tables = {g.page for g in source.grids}
     scanned = [p.page for p in source.pages if p.images and not p.lines and p.page not in with_tables]
-    if scanned:  # a signed body scanned among digital pages: say what was not read
+    if scanned:  # scanned pages where OCR read nothing (blank, or a photo): say what was not read
         warnings.append(f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))}: "
-                        "images without a text layer (scanned), not read: OCR is not supported yet")
-    row_flags: list[str] = []
-    if lacks_diacritics("\n".join(p.text for p in source.pages) + "\n" + table_text):
-        # an English-OCR text layer: kept as read, every row flagged until accents can be restored
-        warnings.append("text layer without Vietnamese diacritics (OCR without a Vietnamese model): "
-                        "accents are not restored yet, values need review")
-        row_flags.append("text_without_diacritics")
+                        "images without a text layer (scanned), and OCR found no text on them")
+    warnings.extend(ocr_warnings(source.ocr_pages))
+    warnings.extend(f"page {page}: text layer repaired ({why})" for page, why in sorted(source.repaired_pages.items()))
+    warnings += accent_warnings
     items: list[Item] = []
     mentions: list[Mention] = []
     for i, row in enumerate(interp.rows):
-        item, row_mentions = build_item(row, i, source_file, doc_id, row_flags)
+        fields, printed, doubtful = originals_for(row.cells, row.kind, accent_log)
+        item, row_mentions = build_item(row, i, source_file, doc_id, [LOW_CONFIDENCE_REASON] if doubtful else [],
+                                        original=(fields, printed))
         items.append(item)
         mentions.extend(row_mentions)
     budget_total = parse_amount(interp.budget_total_text)
@@ -97,13 +130,17 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
         method=source.method, pages=source.page_count, tables=interp.tables, items=len(items),
         items_flagged=sum(1 for it in items if it.needs_review), admin_unit_type=header.admin_unit_type,
         admin_unit_name=header.admin_unit_name, province=header.province, issuing_body=header.issuing_body,
+        admin_unit_code=header.admin_unit_code, province_code=header.province_code,
+        province_current=header.province_current, parent_body=header.parent_body, doc_type=header.doc_type,
         doc_number=header.doc_number, doc_symbol=header.doc_symbol, issue_date=header.issue_date,
         title=header.title, signer_name=header.signer_name, signer_title=header.signer_title,
         references=header.references, references_in_tables=header.references_in_tables,
         budget_total=budget_total, budget_unit=interp.budget_unit if budget_total is not None else None,
         warnings=warnings,
     )
-    return FileResult(document=doc, items=items, mentions=mentions)
+    targets = [BodyTarget(source_file=source_file, doc_id=doc_id, text=t.text, target=t.target, page=t.page,
+                          line=t.line) for t in body_targets(source.pages)]
+    return FileResult(document=doc, items=items, mentions=mentions, targets=targets)
 
 
 def failed(path: Path, info: InputFile | None, reason: str) -> FileResult:

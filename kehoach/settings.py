@@ -97,3 +97,242 @@ CATALOG_REVIEW_SCORE = 92.0
 # and no larger than this many pixels wide, so the single-file report stays small.
 REPORT_CROP_SCALE = 2.0
 REPORT_CROP_MAX_WIDTH = 480
+
+# --- document headers (parsers/header*.py, parsers/signature.py, parsers/pdf_widgets.py; issue 13) ---
+# Widget stamps: a flattened character this close (points) to a printed one of the same text is that one.
+WIDGET_SAME_CHAR = 1.0
+# A stamp sharing this share of its height with a printed line is on that line (set on its baseline).
+WIDGET_LINE_OVERLAP = 0.5
+# A printed character this much overlapped by a stamped one is hidden under it (a month stamped over "4").
+WIDGET_COVERED_SHARE = 0.6
+# Header block: two text segments this close in height (points) are on one printed row ...
+HEADER_SAME_ROW = 2.5
+# ... and one line when the space between them is at most this (a justified "QUYẾT   ĐỊNH"); the header's
+# two columns stand far wider apart.
+HEADER_SEGMENT_GAP = 12.0
+# The header block, type line and title lie within this many first lines of the document.
+HEADER_MAX_LINES = 45
+# A gap wider than this many line heights ends the title (the authority line or body follows after a blank).
+HEADER_TITLE_GAP = 1.8
+# A title (summary) runs at most this many lines.
+HEADER_TITLE_MAX_LINES = 10
+# --- Word documents (parsers/docx_source.py, area: docx) ---
+# A .docx has no pages before printing: its page text gets a synthetic A4 geometry, enough
+# for the header parser's column logic (left/right halves of the header block, centred lines).
+DOCX_PAGE_WIDTH = 595.0
+DOCX_MARGIN = 56.0
+DOCX_LINE_HEIGHT = 15.0
+# Width of one character of 13 pt Times New Roman, on average: how wide a centred line is drawn.
+DOCX_CHAR_WIDTH = 6.0
+# A borderless table with no column names and at most this many columns and rows lays out text
+# (Decree 30's header block is two columns by two or three rows; a signature, two by one).
+DOCX_LAYOUT_MAX_COLS = 3
+DOCX_LAYOUT_MAX_ROWS = 6
+# Converting a legacy .doc / .odt with LibreOffice headless: seconds before it is given up.
+OFFICE_CONVERT_TIMEOUT = 120
+# --- plain-text front-end (ingest/encodings.py, parsers/text_*.py) ---
+# A UTF-8 file whose accented words are at least this share valid syllables is taken as UTF-8
+# without trying the legacy encodings (a TCVN3 or VNI file almost never decodes as UTF-8).
+UTF8_TRUST_SCORE = 0.5
+# UTF-16 without a BOM: at least this share of NUL bytes (every other byte of Latin text).
+UTF16_NUL_SHARE = 0.2
+# TCVN3 has no accented capitals (a font draws them): an accented letter is upper case when its
+# word's other letters are and this share of its line's letters is upper case (a heading).
+TCVN3_UPPER_LINE_SHARE = 0.8
+# A flattened table header (its column names wrapped) spans at most this many lines.
+TEXT_HEADER_MAX_LINES = 10
+# Assigning a flattened row's words to columns (parsers/text_cells.py), in log-score units:
+# a new cell opening on a capital/number gains TEXT_OPEN_BONUS, on a lower-case word loses
+# TEXT_OPEN_PENALTY (cells start with a capital); each new cell costs TEXT_NEW_CELL and each
+# empty cell skipped TEXT_SKIP_COST; going back at a line break to a column already started
+# (its next wrapped line) costs TEXT_BACK_COST, and within one line (never printed so) TEXT_REVISIT_COST.
+# A blank line between two lines favours a new cell (TEXT_BLANK_NEW) over staying (TEXT_BLANK_STAY).
+TEXT_OPEN_BONUS = 0.5
+TEXT_OPEN_PENALTY = 2.0
+TEXT_NEW_CELL = 0.5
+TEXT_NEW_CELL_IN_LINE = 1.0  # a cell opening mid-line: only where the words clearly change kind
+TEXT_SKIP_COST = 1.5
+TEXT_BACK_COST = 3.0
+TEXT_REVISIT_COST = 3.0
+TEXT_BLANK_NEW = 0.3
+# A unit cell opens on a body's first word (units.BODY_HEADS): bonus, else penalty; a cell never
+# opens mid-line right after "-", "&", "và", "của" (the name goes on); trailing empty cells
+# (a parent row, no partner body) cost TEXT_END_SKIP_COST each.
+# A catalog word in a unit column scores this times its log-odds (catalog share against its share
+# of the document's own text), bounded: a body the plan names everywhere ("Phòng Văn hóa - Xã hội")
+# still counts a little for a unit column (the floor), a rare one ("Trạm", "CNSCĐ") much.
+TEXT_BODY_ODDS_SCALE = 0.5
+TEXT_BODY_WORD_MIN = 0.2
+TEXT_BODY_WORD_MAX = 0.8
+# A word that is not a number in a target column beside a unit column (targets are mostly figures).
+TEXT_TARGET_WORD_PENALTY = 0.1
+# Below this many words a document is too short to tell its common words: catalog words score the maximum.
+TEXT_VOCAB_MIN_WORDS = 1000
+TEXT_HEAD_BONUS = 0.5
+TEXT_NOT_HEAD_PENALTY = 1.0
+TEXT_OPEN_END_PENALTY = 2.0
+TEXT_END_SKIP_COST = 0.5
+TEXT_BLANK_STAY = -0.3
+# A header printed again on a new page: its lines spell at least this share of the first one's names.
+TEXT_REPEAT_SHARE = 0.9
+# Without form feeds, a text file is cut into synthetic pages of this many lines (provenance only).
+TEXT_PAGE_LINES = 60
+# The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
+TEXT_HEADER_BLOCK_LINES = 16
+# Layout text (pdftotext -layout): a table region is in layout when this share of its lines holds a
+# gap of 3+ spaces; a column starts where runs of words start on this share of its lines (3 at least);
+# a header line above the STT line (a centred header) has at most this many words.
+TEXT_LAYOUT_SHARE = 0.3
+TEXT_COLUMN_START_SHARE = 0.04
+TEXT_COLUMN_MIN_STARTS = 3
+TEXT_LAYOUT_HEADER_WORDS = 6
+# A column boundary in layout text: where runs of words start, less this much for each word running across.
+TEXT_ACROSS_WEIGHT = 0.5
+# A page of a layout table is measured anew under its repeated header when it has this many lines.
+TEXT_LAYOUT_PAGE_LINES = 8
+# --- accent restoration (normalize/accents/; branch `accents`) ---
+# Costs are in natural-log units, the language model's: a rule costing 1.0 must be paid
+# for by the model finding its syllable e (2.7) times likelier than the printed one.
+# Rewrites of the OCR confusion table (confusion.RULES) combined for one token: two cover
+# "d6i" -> "doi" + a horn elsewhere; three explode the candidate set for little gain.
+ACCENT_MAX_REWRITES = 2
+# A token that is already a well-formed syllable is usually read right ("mai" is a word):
+# any rewrite of it pays this much more, so only strong context overturns it.
+ACCENT_GARBLE_ON_VALID = 3.0
+# A plain one-letter edit (no confusion rule explains it) costs this; tried only when no rule
+# reaches a known syllable ("Céan" -> "căn").
+ACCENT_EDIT_COST = 4.0
+# log of the stupid-backoff factor (0.4, Brants et al. 2007).
+ACCENT_LOG_BACKOFF = -0.916
+# Bonus (log units) for a bigram inside a domain phrase (a catalog body, a place name):
+# whole names win over syllable-by-syllable choices.
+ACCENT_LEXICON_BONUS = 1.0
+# Candidates kept per token (by cost and frequency) and Viterbi states kept per step: 24 states
+# and 12 candidates gave the same held-out accuracy (0.972 stripped, 0.961 English OCR) at half
+# the speed; 8 and 8 lose 0.002 on English OCR.
+ACCENT_MAX_CANDIDATES = 10
+ACCENT_BEAM = 12
+# needs_restoration: text with at least this many letters is judged by its share of
+# Vietnamese-marked letters (below the share: accent-less); shorter text by having no mark.
+ACCENT_SHORT_LETTERS = 40
+ACCENT_MAX_MARKED_SHARE = 0.05
+# A restored word whose local posterior is below this is doubtful, and a row holding a cell with
+# such a word is flagged `accents_restored_low_confidence`. On held-out stripped text, 9% of the
+# lines hold one and half of those are wrong, against 8% wrong among the others (a cell's mean
+# confidence below 0.75 told nothing: 10% wrong either side).
+ACCENT_TOKEN_LOW = 0.5
+# Three one-letter tokens in a row are letter-spaced print split by the OCR ("P h o n g"), not
+# Vietnamese words (one-letter words, "ở", "à", rarely follow each other): kept as read.
+ACCENT_SPACED_RUN = 3
+# --- text-layer trust (ingest/layer_check.py) ---
+# Letters in the same word sit closer than this share of the font size (loose PDFium boxes
+# touch within a word; a typeset space is about 0.25 em), so a wider gap starts a new word.
+LAYER_WORD_GAP_EM = 0.18
+# Characters more than this share of their size above or below the previous one start a new line.
+LAYER_LINE_SHIFT_EM = 0.5
+# Below this many visible characters a page has no text layer worth reading: a scan.
+LAYER_MIN_CHARS = 10
+# Letters left outside a signature stamp's lines ("Người ký: …", "Ký bởi: …"): fewer than this
+# means the only text is the e-signature stamp over a page image.
+LAYER_STAMP_BODY_LETTERS = 40
+# Glyphs without a Unicode meaning ((cid:NN), U+FFFD, private-use, control codes): a good layer has
+# none; a font without a ToUnicode map gives them on most glyphs. A few may come from a symbol font.
+LAYER_BAD_GLYPH_SHARE = 0.02
+# Letters of scripts that do not belong (Cyrillic, Greek, Latin Extended-B): a legacy-font layer
+# mapped to the wrong Unicode writes them where Vietnamese letters belong ("6ӕ 4ĉ6&7").
+LAYER_FOREIGN_LETTER_SHARE = 0.02
+# A page is judged for Vietnamese only with this many word tokens / letters (a page of figures or a
+# short signature page says too little: kept). quality.py's 200 letters is for whole documents.
+LAYER_MIN_TOKENS = 15
+LAYER_MIN_LETTERS = 80
+# Share of word tokens that must spell Vietnamese syllables (orthography rules, parsers/vn_syllable.py);
+# measured per page: good layers (dev/real, dev/digital, samples, a Tesseract-vie layer) 0.96-1.00,
+# a legacy font's wrong map 0.13-0.29, English-OCR layers 0.48-0.77 (those are caught by their
+# missing diacritics first).
+LAYER_PLAUSIBLE_MIN = 0.7
+# Accents placed as their own glyphs: worth a repair attempt when at least this many word tokens
+# (and this share of them) are a lone accented vowel or mark ("Thu ộ c"); real text has few ("ở", "ý").
+LAYER_SPLIT_MIN_TOKENS = 5
+LAYER_SPLIT_MIN_SHARE = 0.05
+# A piece of a split syllable joins its neighbours when the gap between the boxes is below this share
+# of the font size (glyphs that nearly touch; a generous bound, as the joined token must also spell
+# a syllable, which two whole words almost never do); a repair is taken when it raises the syllable
+# share by at least the gain and reaches LAYER_PLAUSIBLE_MIN.
+LAYER_SPLIT_JOIN_GAP_EM = 0.35
+LAYER_REPAIR_MIN_GAIN = 0.1
+# Ink without text: a pixel darker than this (0-255) is ink; the page is cut into square cells of
+# this many points, and a cell with this share of uncovered ink pixels is uncovered ink.
+LAYER_INK_LEVEL = 128
+LAYER_INK_CELL_PT = 9.0
+LAYER_INK_CELL_SHARE = 0.02
+# Char boxes and ruling lines are grown by this many points before they mask ink (accents above
+# capitals, anti-aliasing at 50 dpi).
+LAYER_INK_MARGIN_PT = 3.0
+# A region of uncovered ink is text or a table, not a seal, signature or logo, when it is at least
+# this wide and tall (points) and this large in area (a seal is about 110 x 110 pt).
+LAYER_REGION_MIN_SIDE = 72.0
+LAYER_REGION_MIN_AREA = 30000.0
+# Uncovered regions covering this share of the page, or holding this share of its ink: OCR the whole
+# page, not regions (a scan under a scanner app's caption; a digital page with a pasted scan holds less).
+LAYER_REGION_WHOLE_PAGE = 0.6
+# Words are read from at most this many characters of a page (three windows: start, middle, end):
+# a broken font or an OCR layer damages a whole page alike, and check_layer runs on every page.
+LAYER_SAMPLE_CHARS = 600
+# A page with fewer letters than this is looked at for being only a signature stamp (a stamp is
+# a few lines: "Người ký", "Cơ quan", "Thời gian ký"); longer pages have a body.
+LAYER_STAMP_MAX_LETTERS = 600
+# Text set vertically: when more than this share of consecutive glyphs step down (or up) a column
+# rather than along a line, words are read along the column (a page drawn turned, vertical headers).
+LAYER_VERTICAL_SHARE = 0.5
+# A region of uncovered ink darker than this share of its pixels is a photo or a filled shape, not
+# printed text or a table (a scanned text block measures 0.05-0.25 at 50 dpi).
+LAYER_REGION_MAX_INK = 0.4
+# A split syllable is joined from at most this many touching pieces after the suspect one
+# ("th ẩ m": 2; "D Ụ NG" joins in two steps).
+LAYER_SPLIT_MAX_PIECES = 3
+# --- OCR front-end (ingest/raster.py, parsers/ocr/*, parsers/ocr_decision.py) ---
+# Tesseract reads body text best with capitals 20-40 px high; 12-13 pt type at 300 dpi gives
+# about 35 px. Scans stored at 200 dpi are rendered up to this too (dev scans: fewer misread
+# accents at 300 than at 200 dpi on the same page, measured with a bare `tesseract -l vie`).
+OCR_DPI = 300
+# A page rendered for OCR never exceeds this many pixels (an enormous page, e.g. a 2 m map,
+# is rendered at a lower resolution instead): about an A3 page at 300 dpi, ~35 MB of grey.
+OCR_MAX_PIXELS = 35_000_000
+# An image file larger than this is a named failure (decompression-bomb guard, Pillow's own
+# limit replaced by ours): an A3 page scanned at 600 dpi is ~70 Mpx.
+IMAGE_MAX_PIXELS = 150_000_000
+# An image file without a usable resolution is taken to be an A4 page scanned at this many dpi
+# when its long side suggests no better figure (Decree 30/2020 prescribes A4 paper).
+A4_LONG_SIDE_INCHES = 11.69
+# Deskew: scans tilt by a degree or two; angles are searched within this range (degrees) and
+# corrected only above the smallest angle that moves a line end by a pixel across a page.
+DESKEW_MAX_ANGLE = 5.0
+DESKEW_MIN_ANGLE = 0.05
+# Ruling lines by morphology: an unbroken run of ink this long (points) is a horizontal
+# (vertical) rule. The longest runs in type are stems, brackets and serifs bridged on a
+# baseline (about 1 em, 12-14 pt); a row of one line is ~18 pt high, a narrow STT column ~25 pt wide.
+RULE_MIN_H_PT = 28.0
+RULE_MIN_V_PT = 15.0
+# A page with this few OCR words or a mean word confidence below this (0-100) may be upside
+# down or turned 90°: Tesseract's orientation detection is asked then, and only then.
+OSD_MIN_WORDS = 15
+OSD_MIN_MEAN_CONF = 55.0
+# Tesseract's line box is taller than the type: a font size is taken as the line's height over this.
+OCR_LINE_HEIGHT_PER_SIZE = 1.25
+# A page's text layer is judged for missing Vietnamese marks once it has this many letters
+# (a page holds fewer letters than a document; quality.MIN_LETTERS is for whole documents).
+OCR_PAGE_MIN_LETTERS = 60
+# Second read of ruled cells (parsers/ocr/regions.py): a cell is re-read when the page pass left
+# it empty though it holds at least this many dark pixels at 300 dpi (a lone "1" at 12 pt has
+# ~100; scanner speckle a few), or read it with a mean word confidence (0-100) below the second
+# value (clean type reads at 90+). The re-read is kept when its confidence reaches the third
+# value and beats the first reading's.
+REREAD_MIN_INK = 40
+REREAD_BELOW_CONF = 60.0
+REREAD_MIN_CONF = 30.0
+# Red ink (a seal over the signature) is lifted out of the page before OCR where the red
+# channel exceeds both others by this much (0-255): black, grey and blue ink never do.
+RED_INK_MARGIN = 60
+# An OCR "word" without a letter or digit is scanner speckle or a rule's fringe read as
+# punctuation unless Tesseract is this sure of it (0-100); dashes in "Văn hóa - Xã hội" read at ~90.
+PUNCT_MIN_CONF = 80.0

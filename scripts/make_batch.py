@@ -44,7 +44,8 @@ def encrypted_pdf(path: Path) -> None:
 def write_broken(path_stem: Path, kind: str, good: bytes) -> Path:
     if kind == "not_pdf":
         p = path_stem.with_suffix(".pdf")
-        p.write_text("Kế hoạch số 15/KH-UBND\nMột tệp văn bản mang tên .pdf\n", encoding="utf-8")
+        # binary junk named .pdf (a text file named .pdf is a text extraction, read by content)
+        p.write_bytes(bytes(range(256)) * 16)
     elif kind == "truncated":
         p = path_stem.with_suffix(".pdf")
         p.write_bytes(good[: len(good) // 2])

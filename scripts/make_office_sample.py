@@ -33,7 +33,7 @@ STEM = "sample_05_office"
 DOCUMENT = {
     "admin_unit_type": "xã", "admin_unit_name": "Hòa Bình", "province": "Đắk Lắk",
     "issuing_body": "Ủy ban nhân dân xã Hòa Bình", "doc_number": "215/KH-UBND", "doc_symbol": "KH-UBND",
-    "issue_date": "2025-11-20",
+    "issue_date": "2025-11-20", "doc_type": "kế hoạch",
     "title": "Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trên địa bàn xã Hòa Bình năm 2026",
     "signer_name": "Trần Văn Bình", "signer_title": "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH",
     "references": ["57-NQ/TW", "88/KH-UBND", "06/QĐ-TTg"], "budget_total": 1350.0, "budget_unit": "triệu đồng",

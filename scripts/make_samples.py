@@ -535,7 +535,7 @@ def build_document(rng, prof, stem, name):
     doc = dict(admin_unit_type=t, admin_unit_name=name, province=province, issuing_body=issuer,
                doc_number=(f"{number}{'-' if prof.get('party') else '/'}{sym}" if prof["number"] else None),
                doc_symbol=sym,
-               issue_date=f"2025-{month:02d}" + (f"-{day:02d}" if prof["day"] else ""),
+               issue_date=f"2025-{month:02d}" + (f"-{day:02d}" if prof["day"] else ""), doc_type="kế hoạch",
                title=meta["title"], signer_name=meta["signer"],
                signer_title=" ".join(signature_title(prof)),
                references=[], budget_total=total / 10 if total is not None else None,

@@ -29,8 +29,8 @@ def sample_result() -> FileResult:
 
 
 # name -> how to make it; every one of these must come out as a failed document
-def _text(p: Path) -> None:
-    p.write_text("Kế hoạch số 15/KH-UBND\nĐây là một tệp văn bản, không phải PDF.\n", encoding="utf-8")
+def _office(p: Path) -> None:  # a .txt is read since the text front-end; an office file is not yet
+    p.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
 
 
 def _empty(p: Path) -> None:
@@ -51,10 +51,10 @@ def _encrypted(p: Path) -> None:
 
 
 BAD_MAKERS = {
-    "text_renamed.pdf": (_text, "unsupported"),
+    "office_renamed.pdf": (_office, "unsupported"),
     "empty.pdf": (_empty, "empty"),
     "truncated.pdf": (_truncated, "damaged"),
-    "image_renamed.pdf": (_png, "unsupported"),
+    "image_renamed.pdf": (_png, "damaged"),  # a PNG signature and no image data
     "encrypted.pdf": (_encrypted, "encrypted"),
 }
 

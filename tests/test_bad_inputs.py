@@ -36,7 +36,7 @@ def test_bad_file_error_names_the_reason(bad_file):
 
 
 @pytest.mark.parametrize("bad_file, file_type", [
-    ("text_renamed.pdf", "text"), ("image_renamed.pdf", "image"), ("empty.pdf", "empty"), ("truncated.pdf", "pdf"),
+    ("office_renamed.pdf", "office"), ("image_renamed.pdf", "image"), ("empty.pdf", "empty"), ("truncated.pdf", "pdf"),
 ], indirect=["bad_file"])
 def test_failed_document_records_what_the_file_is(bad_file, file_type):
     doc = process_file(bad_file).document

@@ -23,7 +23,7 @@ CONTRACT = {
               "target", "expected_result", "deadline", "note", "lead", "coordinating", "monitoring", "lead_ids",
               "coordinating_ids", "monitoring_ids", "indicator_id", "amount"],
 }
-TABLES = ("documents", "items", "mentions")
+TABLES = ("documents", "items", "mentions", "targets")
 
 
 @pytest.fixture(scope="module")

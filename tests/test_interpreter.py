@@ -125,7 +125,7 @@ def test_a_column_without_known_meaning_is_named_in_a_warning():
              ["1", "Ban hành quy chế", "Văn phòng HĐND và UBND", "Quyết định", "Quý I/2026"])
     res = run(g)
     assert [r.stt for r in res.rows] == ["1"]
-    assert res.warnings == ["page 1: column 'Hình thức văn bản' not read (no known meaning)"]
+    assert res.warnings == ["page 1, table 1: column 'Hình thức văn bản' not read (no known meaning)"]
 
 
 def test_a_data_row_with_repeated_column_words_is_no_header():

@@ -9,6 +9,7 @@ swapping the machine); the time bound is enforced by the pool, which kills the w
 
 from __future__ import annotations
 
+import multiprocessing
 import resource
 import warnings
 from concurrent.futures import CancelledError, Executor, Future
@@ -69,7 +70,10 @@ class LimitedPool(Executor):
 
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
-        self._pool = ProcessPool(max_workers=workers, initializer=worker_init, initargs=(max_memory_mb,))
+        # forkserver: workers fork from a clean server, not from this process, whose native libraries
+        # (PDFium, OpenCV, BLAS) may hold threads and locks that a plain fork copies half-taken
+        self._pool = ProcessPool(max_workers=workers, initializer=worker_init, initargs=(max_memory_mb,),
+                                 context=multiprocessing.get_context("forkserver"))
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
         return self._pool.schedule(fn, args=args, kwargs=kwargs, timeout=self.timeout)

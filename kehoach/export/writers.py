@@ -20,11 +20,12 @@ import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from kehoach.export import atomic
-from kehoach.schemas import Document, Item, Mention, Provenance
+from kehoach.schemas import BodyTarget, Document, Item, Mention, Provenance
 
 FORMATS = ("csv", "parquet", "jsonl")
 LIST_SEP = " | "
-TABLES: dict[str, type[BaseModel]] = {"documents": Document, "items": Item, "mentions": Mention}
+TABLES: dict[str, type[BaseModel]] = {"documents": Document, "items": Item, "mentions": Mention,
+                                      "targets": BodyTarget}
 
 
 def _arrow_type(annotation) -> pa.DataType:

@@ -21,6 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from kehoach import settings
+from kehoach.normalize.accents import needs_restoration, restore
 from kehoach.normalize.text import fold
 
 # folded abbreviation -> folded expansion, applied on word boundaries
@@ -38,6 +39,7 @@ ABBREVIATIONS = {
 # "các cơ quan, đơn vị, ngành ..." names no body in particular: the catalog's generic entry
 _GENERIC = re.compile(r"^(cac|tung|moi)\s+(co quan|don vi|nganh|phong|ban|to chuc)\b")
 _SPECIFIC = re.compile(r"ngan hang|truong|doanh nghiep|cong nghe so|y te|cong an|quan su|doan thanh nien")
+_LETTER_SPACED = re.compile(r"(?:\b[a-z0-9] ){3,}")  # three letters standing alone in a row
 _TAIL = re.compile(r"\b(xa|phuong|dac khu|thi tran)(\s+[a-z]+){0,3}$")
 
 
@@ -45,10 +47,18 @@ _ABBREVIATION = re.compile(
     r"(?<![a-z0-9])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![a-z0-9])")
 
 
+def _ocr_code(m: re.Match[str]) -> str:
+    """An abbreviation whose Đ an OCR without Vietnamese read as P ("HPND" for "HĐND"), put right."""
+    word = m.group()
+    fixed = word.replace("p", "d")
+    return fixed if word not in ABBREVIATIONS and fixed in ABBREVIATIONS else word
+
+
 @lru_cache(maxsize=4096)
 def normalise_name(text: str) -> str:
     """Folded, abbreviation-expanded, punctuation-free form used for matching."""
     t = re.sub(r"\s*-\s*", "-", fold(text).replace("&", " va "))  # "VH - XH" is written "VH-XH" too
+    t = re.sub(r"(?<![a-z0-9])[a-z]*p[a-z]*(?![a-z0-9])", _ocr_code, t)
     t = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], t)
     t = re.sub(r"[^a-z0-9 ]+", " ", t)
     t = re.sub(r"\b(va|cac)\b", " ", t)  # "và", and the plural "các" ("Ban điều hành các ấp")
@@ -89,6 +99,7 @@ class Catalog:
                     self._ids.append(key)
         self.cutoff = cutoff
         self.scorer = scorer
+        self._despaced: list[str] | None = None
 
     def _containing(self, query: str) -> tuple[str, float, int] | None:
         """The longest alias of 3+ words whose words all occur in the (longer) mention."""
@@ -118,6 +129,30 @@ class Catalog:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - catalogs live for the process; names repeat across rows
     def match(self, text: str | None) -> Match | None:
+        """The best entry for a mention; one written without accents or garbled by an English OCR
+        ("Pang uy xa") is tried again once its accents are restored."""
+        found = self._match(text)
+        if found is None and text and needs_restoration(text):
+            restored = restore(text).text
+            if restored != text:
+                found = self._match(restored)
+        if found is None and text and _LETTER_SPACED.search(normalise_name(text)):
+            found = self._match_despaced(normalise_name(text))
+        return found
+
+    def _match_despaced(self, query: str) -> Match | None:
+        """Letter-spaced print an OCR split into letters ("P h o n g K i n h t e"): compared with
+        every space removed, on both sides."""
+        if self._despaced is None:
+            self._despaced = [c.replace(" ", "") for c in self._choices]
+        best = process.extractOne(query.replace(" ", ""), self._despaced, scorer=fuzz.ratio,
+                                  score_cutoff=self.cutoff)
+        if best is None:
+            return None
+        key = self._ids[best[2]]
+        return Match(id=key, name=self.names[key], score=float(best[1]))
+
+    def _match(self, text: str | None) -> Match | None:
         if not text or not text.strip():
             return None
         query = normalise_name(text)

@@ -17,8 +17,10 @@ ROLES = ("lead", "coordinating", "monitoring")
 
 
 def build_item(row: TableRow, index: int, source_file: str, doc_id: str,
-               document_flags: list[str] | tuple[str, ...] = ()) -> tuple[Item, list[Mention]]:
-    """One validated item and its body mentions; `document_flags` are review reasons every row shares."""
+               document_flags: list[str] | tuple[str, ...] = (),
+               original: tuple[list[str], list[str]] = ([], [])) -> tuple[Item, list[Mention]]:
+    """One validated item and its body mentions; `document_flags` are review reasons every row shares;
+    `original` names the fields whose accents were restored and their printed text."""
     c = {k: clean_text(v) for k, v in row.cells.items()}
     reasons = [*row.flags, *document_flags]
     result = c.get("result")
@@ -54,7 +56,7 @@ def build_item(row: TableRow, index: int, source_file: str, doc_id: str,
         expected_result=None if is_indicator else result, deadline=c.get("deadline"),
         deadline_date=parse_deadline(c.get("deadline")), note=c.get("note"),
         indicator_id=indicator.id if indicator else None, amount=amount, amount_text=c.get("amount"),
-        review_reasons=sorted(set(reasons)),
+        review_reasons=sorted(set(reasons)), original_fields=original[0], original_texts=original[1],
         provenance=Provenance(file=source_file, page=row.page, pages=row.pages or [row.page], bbox=row.bbox,
                               method=row.method, confidence=max(0.0, min(1.0, row.confidence))),
         **fields,

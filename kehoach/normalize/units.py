@@ -31,9 +31,37 @@ BODY_HEADS = (
 # a line ending like this continues on the next line
 _OPEN_END = re.compile(r"(?:\b(?:và|của|thuộc|với|các|cho|tại|trên|về)|[-&,/(])\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+[.)])\s+")
+# A person, not a body: "Ông/Bà/Đ/c ..." or a personal name (a common surname, then two to four
+# words). Task tables of real plans name the official in charge ("Người thực hiện"),
+# one per line or separated by commas; each person is one entry.
+_HONORIFIC = re.compile(r"^(?:ông|bà|anh|chị|đ/c|đc\.?|đồng chí)\s+\S", re.IGNORECASE)
+_SURNAMES = {
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "dinh", "dao", "doan", "trinh", "mai", "truong", "lam", "luong", "ha", "cao", "luu", "ta",
+    "chu", "kieu", "quach", "thai", "to", "vuong", "la", "tong", "lai", "hua", "giang", "thach", "au", "khong",
+}
+_PLACES = {"ho chi minh"}
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+
+
+def is_person(text: str) -> bool:
+    """Does the text name one person ("Nguyễn Văn An", "Đ/c Trần Thị Bình", "Ông Lê Minh - Chủ tịch")?"""
+    head = re.split(r"\s+[-–(]\s*|,", text.strip(" ;.-–•+*"), maxsplit=1)[0].strip()
+    if _HONORIFIC.match(head):
+        return True
+    words = head.split()
+    # the surname and the given name (last word) are capitalised; a middle name typed in lower case
+    # ("Nguyễn Thị thúy Nhung") is a typing slip, still a person
+    # three words at least without an honorific: two capitalised words are as often a place wrapped
+    # onto its own line ("Sở Tài chính tỉnh" / "Lâm Đồng"); the city named after a person is a place
+    return 3 <= len(words) <= 5 and fold(head) not in _PLACES and fold(words[0]) in _SURNAMES \
+        and bool(_NAME_WORD.match(words[0])) and bool(_NAME_WORD.match(words[-1])) \
+        and all(w.isalpha() for w in words)
 
 
 def _opens_body(line: str, after_comma: bool) -> bool:
+    if is_person(line):
+        return True
     words = line.strip().lstrip("-–•+* ").split()
     if not words:
         return False

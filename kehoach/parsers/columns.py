@@ -1,15 +1,19 @@
 """Column roles: which printed column name means what, matched fuzzily on folded text.
 
-The vocabulary is data (ROLE_NAMES); the order of ROLE_ORDER settles overlaps:
+The vocabulary is data (data/columns.csv: role, name as printed, match, notes);
+the order of ROLE_ORDER settles overlaps:
 "Đơn vị chủ trì thực hiện" is the lead column even though it also contains
 "đơn vị"; "Chỉ tiêu đạt" is a result column although it contains "chỉ tiêu".
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -17,27 +21,42 @@ from kehoach import settings
 from kehoach.normalize.text import fold
 from kehoach.parsers.grid import Grid
 
-# role -> folded names as printed in plan tables
-ROLE_NAMES: dict[str, list[str]] = {
-    "stt": ["stt", "tt", "so tt", "so thu tu"],
-    "lead": ["don vi chu tri", "co quan chu tri", "chu tri", "don vi thuc hien chinh", "co quan thuc hien",
-             "trach nhiem thuc hien"],
-    "coordinating": ["don vi phoi hop", "co quan phoi hop", "phoi hop"],
-    "monitoring": ["don vi theo doi, danh gia", "theo doi, danh gia", "theo doi", "giam sat"],
-    "unit_of_measure": ["don vi tinh", "dvt", "don vi do"],
-    "deadline": ["thoi gian hoan thanh", "thoi gian thuc hien", "thoi gian", "thoi han", "tien do", "lo trinh"],
-    "note": ["ghi chu", "nguon kinh phi", "nguon von"],
-    "amount": ["tong kinh phi", "kinh phi", "du toan", "so tien", "tong cong"],
-    "result": ["ket qua", "san pham", "chi tieu dat", "yeu cau ket qua", "muc tieu", "ket qua dau ra",
-               "chi tieu den nam", "gia tri"],
-    "name": ["nhiem vu", "ten nhiem vu", "chi tieu", "ten chi tieu", "chi so", "ten chi so", "noi dung",
-             "noi dung chi tieu", "noi dung cong viec", "nhiem vu, giai phap", "danh muc", "hoat dong"],
-}
+_VOCABULARY = "data/columns.csv"
 # monitoring first: "Đơn vị chủ trì, theo dõi, đánh giá" names the monitoring body
 ROLE_ORDER = ["stt", "monitoring", "lead", "coordinating", "unit_of_measure", "deadline", "note", "amount",
               "result", "name"]
-# "Đơn vị thực hiện" alone (no chủ trì / phối hợp under it) is the lead column.
-_FALLBACK = {"don vi thuc hien": "lead", "don vi": "lead", "co quan": "lead"}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Column names by role, folded: `words` match as whole words inside a cell, `exact` only as the whole cell."""
+
+    words: dict[str, list[str]]
+    exact: dict[str, str]
+
+
+def parse_vocabulary(text: str) -> Vocabulary:
+    """The vocabulary from CSV text (role,name,match,notes); a bad line is a named error, not a silent skip."""
+    words: dict[str, list[str]] = {role: [] for role in ROLE_ORDER}
+    exact: dict[str, str] = {}
+    for n, rec in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        role, name, match = (rec.get("role") or "").strip(), fold(rec.get("name") or ""), (rec.get("match") or "words")
+        if role not in words or not name or match.strip() not in ("words", "exact"):
+            raise ValueError(f"{_VOCABULARY} line {n}: expected role in {ROLE_ORDER}, a name and match "
+                             f"words|exact, got {rec!r}")
+        if match.strip() == "exact":
+            exact[name] = role
+        elif name not in words[role]:
+            words[role].append(name)
+    return Vocabulary(words=words, exact=exact)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The bundled column vocabulary, read once (kehoach/parsers/data/columns.csv: a new name is one line)."""
+    return parse_vocabulary(resources.files("kehoach.parsers").joinpath(_VOCABULARY).read_text(encoding="utf-8"))
+
+
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -56,14 +75,15 @@ def role_of(header_text: str) -> str | None:
     text = fold(header_text)
     if not text or len(text) > 60:  # long cells are data, not column names
         return None
+    vocab = vocabulary()
     for role in ROLE_ORDER:
-        if any(_contains(text, n) for n in ROLE_NAMES[role]):
+        if any(_contains(text, n) for n in vocab.words[role]):
             return role
-    if text in _FALLBACK:
-        return _FALLBACK[text]
+    if text in vocab.exact:
+        return vocab.exact[text]
     best, best_score = None, 0.0
     for role in ROLE_ORDER:
-        for n in ROLE_NAMES[role]:
+        for n in vocab.words[role]:
             if len(n) > 3:
                 sc = fuzz.ratio(text, n)
                 if sc > best_score:
@@ -175,3 +195,19 @@ def guess_header(grid: Grid) -> Header | None:
     roles: list[str | None] = ["note"] * grid.n_cols
     roles[stt_k], roles[name_k] = "stt", "name"
     return Header(first_row=0, n_rows=0, roles=roles, texts=[""] * grid.n_cols)
+
+
+def unknown_columns_warning(header: Header, page: int, table_index: int, title: str = "") -> str | None:
+    """The warning naming printed column names no role knows, and the table they came from.
+
+    The table is named by its number in the document (1-based) and the first
+    line of its caption, so a user can add the name to data/columns.csv.
+    """
+    unknown = [" ".join(t.split()) for t, r in zip(header.texts, header.roles, strict=True) if r is None and t.strip()]
+    if not unknown:
+        return None
+    caption = next((ln.strip() for ln in title.split("\n") if ln.strip()), "")
+    caption = caption if len(caption) <= 60 else caption[:57] + "..."
+    where = f"page {page}, table {table_index + 1}" + (f" ({caption})" if caption else "")
+    names = ", ".join(repr(u) for u in dict.fromkeys(unknown))
+    return f"{where}: column{'s' if len(unknown) > 1 else ''} {names} not read (no known meaning)"

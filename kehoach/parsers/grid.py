@@ -127,3 +127,5 @@ class ParsedSource:
     grids: list[Grid]
     method: str
     page_count: int
+    ocr_pages: dict[int, str] = field(default_factory=dict)  # page number -> why it was OCR'd
+    repaired_pages: dict[int, str] = field(default_factory=dict)  # page number -> how its text layer was repaired

@@ -1,48 +1,56 @@
-"""Document header metadata from page text: who issues the plan, its number, date, title, signer, citations.
+"""Document header metadata: who issues it, its type, number, date, title, signer, citations.
 
-Works on `PageText` lines from any front-end; where a front-end knows bold
-text (born-digital PDFs) the title stops at the first non-bold line, otherwise
-at the first "Căn cứ" / "Thực hiện" paragraph.
+Works on `PageText` lines from any front-end. The header block is read the way
+Decree 30/2020 lays it out (parsers/header_block.py); the signature block by its
+authority lines (parsers/signature.py); citations anywhere (parsers/references.py).
+The province and the administrative unit come only from the issuing and parent
+bodies' names and the place-date line, checked against the official list
+(normalize/admin_units.py): never from body text, which names many places.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from kehoach.normalize.text import collapse, fold, join_lines, nfc
-from kehoach.parsers.grid import PageText, TextLine
+from kehoach.normalize import admin_units as au
+from kehoach.normalize.case import normal_case, sentence_case
+from kehoach.normalize.text import collapse, fold, join_lines
+from kehoach.parsers.grid import PageText
+from kehoach.parsers.header_block import (
+    PARTY_COMMITTEE,
+    TERRITORY,
+    TERRITORY_ASCII,
+    Block,
+    is_upper,
+    read_block,
+)
+from kehoach.parsers.references import references
+from kehoach.parsers.signature import signer
 
-# "XÃ THANH SƠN", "UBND PHƯỜNG TAM PHƯỚC", "ĐẢNG ỦY XÃ LA NGÀ": the unit ends the line
-_UNIT_KINDS = {"xa": "xã", "phuong": "phường", "dac khu": "đặc khu"}  # folded -> printed
-_UNIT = re.compile(r"(?:^|\s)(xa|phuong|dac khu)\s+([a-z][a-z0-9 ]*)$")
-# "Số: 97/KH-BCĐ" (state bodies) or "Số 12-KH/ĐU" (Party committees); the number may be left blank
-_NUMBER = re.compile(r"^S[ốỐoO]\s*[:.]?\s*(\d*)\s*([/-])\s*([A-ZĐ][A-ZĐa-z0-9]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]*)*)")
-_DATE = re.compile(r"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
-_TITLE_STOP = re.compile(r"^(căn cứ|thực hiện|để|nhằm|i\.|1\.|phần)", re.IGNORECASE)
+__all__ = ["Header", "parse_header", "references"]
+
+# territory words, folded, as written ("thanh" and "thi" open a Party committee: "THÀNH ỦY", "THỊ ỦY")
+_KINDS = {"tinh": "tỉnh", "thanh pho": "thành phố", "xa": "xã", "phuong": "phường", "dac khu": "đặc khu",
+          "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh": "thành phố", "thi": "thị xã"}
+_NAME_END = re.compile(r"\s+(?:theo|về|của|số|trên)\s.*$", re.IGNORECASE)
 _ISSUES = re.compile(r"(ban hành|xây dựng)\s+(?:kế hoạch|ke hoach)", re.IGNORECASE)
 # "UBND xã X triển khai Nghị quyết ... cụ thể như sau:": an authority, a verb, and "như sau" later on
 _ENACTS = re.compile(r"(?:UBND|Ủy ban|Uỷ ban|Ban |Đảng ủy|Đảng uỷ|Hội đồng)[^.;:]{0,80}?\s"
                      r"(?=(?:ban hành|xây dựng|triển khai|thực hiện|đề ra)\b[^.;]{0,400}?như sau)")
-_PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-# "57-NQ/TW", "71/NQ-CP", "02-KH/BCĐTW"; legal acts also carry their year: "42/2022/NĐ-CP", "72/2025/QH15"
-_REF = re.compile(
-    r"(?<![\w/.-])(\d{1,4})\s*([-/])\s*((?:(?:19|20)\d{2}\s*/\s*)?"
-    r"(?:[A-ZĐ][A-Za-zĐđ]{0,11}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]{0,11}){1,3}"
-    r"|(?<=\d/)[A-ZĐ]{1,6}\d{1,3}))(?![\w])"
-)
-# the first line of a signature title: on behalf of (TM., T/M), signing for (KT., K/T), acting (Q.), or the office
-_SIGN_TITLE = re.compile(r"^(TM\.|T/M|KT\.|K/T|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BÍ THƯ|PHÓ BÍ THƯ)")
-_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 
 
 @dataclass(slots=True)
 class Header:
     admin_unit_type: str | None = None
     admin_unit_name: str | None = None
+    admin_unit_code: str | None = None
     province: str | None = None
+    province_code: str | None = None
+    province_current: str | None = None
+    parent_body: str | None = None
     issuing_body: str | None = None
+    doc_type: str | None = None
     doc_number: str | None = None
     doc_symbol: str | None = None
     issue_date: str | None = None
@@ -51,125 +59,193 @@ class Header:
     signer_title: str | None = None
     references: list[str] = field(default_factory=list)
     references_in_tables: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+def _territories(text: str) -> list[tuple[str, str]]:
+    """(kind, printed name) of each territory a header name names: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" -> tỉnh."""
+    found = []
+    m = PARTY_COMMITTEE.search(text)
+    if m:
+        found.append((_KINDS[fold(m.group(1))], _NAME_END.sub("", m.group(2)).strip()))
+    pattern = TERRITORY if any(ord(c) > 127 for c in text) else TERRITORY_ASCII
+    for m in pattern.finditer(text):
+        name = _NAME_END.sub("", m.group(2)).strip()
+        # a second territory inside the name ("XÃ AN BÌNH, HUYỆN X, TỈNH Y"): the first part is this one's
+        inner = pattern.search(name)
+        if inner:
+            found.extend(_territories(name[inner.start():]))
+            name = name[: inner.start()].strip(" ,-")
+        if name and not fold(name).lower().startswith(("uy", "hoi")):
+            found.insert(0, (_KINDS[fold(m.group(1))], name))
+    return found
 
 
-# the document-type line that ends the header block and opens the title: a plan, or the
-# decision, notice or programme a batch also holds (their headers are exported too)
-DOCUMENT_TYPES = ("ke hoach", "quyet dinh", "thong bao", "chuong trinh", "chuong trinh hanh dong", "bao cao",
-                  "cong van", "huong dan", "nghi quyet", "chi thi", "de an", "to trinh")
+def _printed_name(name: str) -> str:
+    """A body's name in normal case (capitals kept where the spelling rules keep them)."""
+    return normal_case(name, au.place_names()) if is_upper(name) else collapse(name)
 
 
-def _find_document_type(lines: list[TextLine]) -> int | None:
-    """Index of the upper-case document-type line ("KẾ HOẠCH"), the first one found."""
-    for i, ln in enumerate(lines):
-        if fold(ln.text).rstrip(" :") in DOCUMENT_TYPES and _is_upper(ln.text):
-            return i
-    return None
+def _place_name(name: str) -> str:
+    """A place name, a proper noun: every word capitalised ("LÀO CAI" -> "Lào Cai").
 
-
-def _title(lines: list[TextLine], at: int) -> str | None:
-    """The lines after "KẾ HOẠCH": the bold run when the front-end knows bold, else up to "Căn cứ"."""
-    bold_known = lines[at].bold
-    parts: list[str] = []
-    for ln in lines[at + 1: at + 12]:
-        if bold_known and not ln.bold:
-            break
-        if not bold_known and parts and _TITLE_STOP.match(ln.text.strip()):
-            break
-        if not bold_known and _TITLE_STOP.match(ln.text.strip()) and fold(ln.text).startswith("can cu"):
-            break
-        parts.append(ln.text)
-    return join_lines(parts) or None
-
-
-def _admin_unit(head: list[TextLine], body: str) -> tuple[str | None, str | None]:
-    for ln in head:
-        folded = fold(ln.text)
-        if "cong hoa" in folded or "chu nghia" in folded:
-            continue
-        m = _UNIT.search(folded)
-        if m and _is_upper(ln.text):
-            kind = _UNIT_KINDS[m.group(1)]
-            words = nfc(ln.text).split()
-            n_name = len(m.group(2).split())
-            printed = " ".join(words[-n_name:])
-            # a name wrapped onto the next line ("ĐẢNG ỦY PHƯỜNG HÒA" / "KHÁNH"), when the body confirms it
-            below = _below_in_column(head, ln)
-            nxt = below.text.strip() if below else ""
-            if nxt and _is_upper(nxt) and len(nxt.split()) <= 2 and \
-                    re.search(rf"{kind}\s+{re.escape(printed)}\s+{re.escape(nfc(nxt))}\b", body, re.IGNORECASE):
-                printed = f"{printed} {nfc(nxt)}"
-            # recover the printed casing from the body text ("xã Thanh Sơn")
-            mb = re.search(rf"{kind}\s+({re.escape(printed)})", body, re.IGNORECASE)
-            name = mb.group(1) if mb and not _is_upper(mb.group(1)) else printed.title()
-            return kind, name
-    return None, None
-
-
-def _below_in_column(lines: list[TextLine], ln: TextLine) -> TextLine | None:
-    """The line printed right under `ln` in its column (lines without geometry: the next one)."""
-    if ln.x1 == ln.x0:
-        k = lines.index(ln)
-        return lines[k + 1] if k + 1 < len(lines) else None
-    below = [b for b in lines if b.top > ln.top and b.x0 < ln.x1 and ln.x0 < b.x1]
-    return min(below, key=lambda b: b.top) if below else None
-
-
-def _with_next_in_column(lines: list[TextLine], ln: TextLine) -> str:
-    """The line and the one printed under it in its column ("..., ngày 16 tháng 10 năm" / "2025")."""
-    below = _below_in_column(lines, ln)
-    return f"{ln.text} {below.text}" if below else ln.text
-
-
-
-# organ abbreviations kept upper case when a header-block line is put in sentence case
-_ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "BCĐ", "BCH", "BTV", "ĐU", "TU", "HU"}
-
-
-def _sentence_case(text: str) -> str:
-    """"BAN CHỈ ĐẠO" -> "Ban chỉ đạo"; abbreviations ("UBND", "HĐND") stay as printed."""
-    words = [w if w in _ABBREVIATIONS else w.lower() for w in nfc(text).split()]
-    return (words[0][:1].upper() + words[0][1:] + " " + " ".join(words[1:])).strip() if words else ""
-
-
-def _issuing_body_from_block(head: list[TextLine], kind: str | None, name: str | None) -> str | None:
-    """The issuing organ as the header block prints it, when the body never names it.
-
-    The left column's upper-case lines down to "Số": the last names the organ; a
-    line that is only the unit ("XÃ AN BÌNH") completes the organ above it
-    ("ỦY BAN NHÂN DÂN"), and an organ printed without its unit ("BAN CHỈ ĐẠO"
-    under "UBND PHƯỜNG X") takes the unit of the block.
+    A name printed without diacritics (an English-OCR layer: "THANH SON") takes the
+    official list's spelling when the list spells that name one way only.
     """
-    lines: list[str] = []
-    for ln in head:
-        text = ln.text.strip()
-        if _NUMBER.match(text):
-            break
-        folded = fold(text)
-        if _is_upper(text) and not folded.startswith(("cong hoa", "dang cong san", "doc lap")):
-            lines.append(text)
-    if not lines:
+    name = collapse(name)
+    name = " ".join(w[:1].upper() + w[1:].lower() for w in name.split()) if is_upper(name) else name
+    if name and all(ord(c) < 128 for c in name):
+        spellings = au.spellings(name)
+        if len(spellings) == 1:
+            return spellings.pop()
+    return name
+
+
+def _stated_province(kind: str, name: str, text: str) -> str | None:
+    """The province the document writes beside its own unit's name ("xã La Ngà, tỉnh Tây Ninh")."""
+    m = re.search(rf"(?i:{re.escape(kind)}\s+{re.escape(name)}\s*,\s*(?:tỉnh|thành phố))\s+"
+                  r"([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})", text)
+    if not m:
         return None
-    last = lines[-1]
-    folded = fold(last)
-    unit = f"{kind} {name}" if kind and name else None
-    if folded.startswith(tuple(_UNIT_KINDS)) and len(lines) >= 2:
-        organ, place = lines[-2], unit or _sentence_case(last)
-    elif _UNIT.search(folded):
-        head_words = len(last.split()) - len((name or "").split()) - len((kind or "").split())
-        organ, place = " ".join(last.split()[:max(1, head_words)]), unit
-    else:
-        organ, place = last, unit
-    return collapse(f"{_sentence_case(organ)} {place or ''}")
+    words = m.group(1).split()
+    known = [" ".join(words[:n]) for n in range(len(words), 0, -1) if au.find_province(" ".join(words[:n]))]
+    return known[0] if known else m.group(1)
 
 
-def _issuing_body(body: str) -> str | None:
-    """The authority named in the enacting sentence ("UBND xã X ban hành Kế hoạch ...")."""
+def _place_unit(place: str) -> tuple[str, str] | None:
+    """The unit a place-date line names: a province ("Lào Cai, ngày ...") or a commune, when the list knows it."""
+    name = _place_name(place)
+    province = au.find_province(name)
+    if province:
+        return province.kind, name
+    communes = au.find_communes(name)
+    kinds = {c.kind for c in communes}
+    return (kinds.pop(), name) if len(kinds) == 1 else None
+
+
+def _resolve_units(h: Header, block: Block, all_text: str) -> None:
+    """Admin unit, province and their official codes from the issuing body, the parent body and the place."""
+    named = _territories(" ".join(block.issuing_lines)) + _territories(" ".join(block.parent_lines))
+    districts = [(k, _place_name(n)) for k, n in named if k not in au.PROVINCE_TYPES + au.COMMUNE_TYPES]
+    units = [(k, _place_name(n)) for k, n in named if k in au.PROVINCE_TYPES + au.COMMUNE_TYPES]
+    place = _place_unit(block.place) if block.place else None
+    if not named and _central(block):
+        h.warnings.append("header: a central body (ministry, Government, National Assembly, Party Central "
+                          "Committee): no local administrative unit; the place line names only its seat")
+        return
+    if place and any(au.match_key(place[1]) == au.match_key(n) for _, n in districts):
+        place = None  # "Sơn Tịnh, ngày ..." under "HUYỆN SƠN TỊNH": the district's seat, not a commune
+    unit = units[0] if units else place
+    if unit is None:
+        if districts:  # a district's body: the level was abolished in 2025, its province is still known
+            h.warnings.append(f"header: issued by a {districts[0][0]} ({' '.join(districts[0])}), a level "
+                              "abolished in 2025: no admin unit of the schema")
+            province = _province_name("", "", [], None, districts, "")
+            if province:
+                _set_province(h, province, "")
+            return
+        h.warnings.append("header: the issuing body and the place-date line name no administrative unit")
+        return
+    kind, name = unit
+    h.admin_unit_type, h.admin_unit_name = kind, name
+    province_name = _province_name(kind, name, units, place, districts, all_text)
+    if kind in au.COMMUNE_TYPES:
+        province_name = _commune_code(h, kind, name, province_name, all_text)
+    if province_name is not None:
+        _set_province(h, province_name, kind)
+
+
+def _set_province(h: Header, province_name: str, kind: str) -> None:
+    """The province as printed, its official code and today's province; a name not in the list is flagged."""
+    h.province = province_name
+    province = au.find_province(province_name)
+    if province is None:
+        h.warnings.append(f"header: province {province_name} is not in the official list: kept as printed")
+        return
+    h.province_code, h.province_current = province.code, province.current_name
+    if kind in au.PROVINCE_TYPES:
+        h.admin_unit_code = province.code
+    if province.pre_2025:
+        h.warnings.append(f"header: {province.name} is a province before the 2025 mergers (code {province.code}); "
+                          f"it is now part of {province.current_name} (code {province.current_code})")
+
+
+# bodies of the whole country: their place line ("Hà Nội, ngày ...") names their seat, not their territory
+_CENTRAL = ("bo ", "chinh phu", "thu tuong", "quoc hoi", "tong cuc", "ban chap hanh trung uong", "bo chinh tri",
+            "ban bi thu", "van phong chinh phu", "van phong trung uong", "uy ban thuong vu quoc hoi",
+            "toa an nhan dan toi cao", "vien kiem sat nhan dan toi cao", "kiem toan nha nuoc", "ngan hang nha nuoc")
+
+
+def _central(block: Block) -> bool:
+    first = (block.parent_lines or block.issuing_lines or [""])[0]
+    return fold(first).lower().strip().startswith(_CENTRAL)
+
+
+def _province_name(kind: str, name: str, units: list[tuple[str, str]], place: tuple[str, str] | None,
+                   districts: list[tuple[str, str]], all_text: str) -> str | None:
+    """The province: the unit itself, one named in the header, the place line, a pre-2025 district's, or the
+    one the document writes beside its unit's name."""
+    if kind in au.PROVINCE_TYPES:
+        return name
+    provinces = [n for k, n in units if k in au.PROVINCE_TYPES]
+    if provinces:
+        return provinces[0]
+    if place and place[0] in au.PROVINCE_TYPES and au.match_key(place[1]) != au.match_key(name):
+        return place[1]  # (a commune's place line names the commune itself, even one named like a province)
+    for d_kind, d_name in districts:
+        owners = {u.province for u in au.find_before_2025(d_name, d_kind)}
+        if len(owners) == 1:
+            return owners.pop()
+    return _stated_province(kind, name, join_lines(all_text.split("\n")))
+
+
+def _commune_code(h: Header, kind: str, name: str, province_name: str | None, all_text: str) -> str | None:
+    """The commune's official code (current list, else the pre-2025 one); returns the province it settles."""
+    communes = au.find_communes(name, kind)
+    province = au.find_province(province_name) if province_name else None
+    if province and communes and not any(c.province_code == province.current_code for c in communes):
+        h.warnings.append(f"header: the document places {kind} {name} in {province_name}; the official list "
+                          "has no unit of that name there")
+        return province_name
+    if province:
+        communes = [c for c in communes if c.province_code == province.current_code]
+    if len(communes) > 1:  # the same name in several provinces: the one the document names most
+        counts = {c: all_text.count(au.province_by_code(c.province_code).name) for c in communes}
+        best = max(counts.values())
+        communes = [c for c, n in counts.items() if n == best] if best else communes
+    if len(communes) == 1:
+        h.admin_unit_code = communes[0].code
+        return province_name or au.province_by_code(communes[0].province_code).name
+    if communes:
+        h.warnings.append(f"header: {kind} {name} exists in several provinces and the document does not "
+                          "say which: province left blank")
+        return province_name
+    old = [u for u in au.find_before_2025(name, kind)
+           if province is None or au.find_province(u.province) in (province,)
+           or (au.find_province(u.province) and au.find_province(u.province).current_code == province.current_code)]
+    if len(old) == 1:
+        h.admin_unit_code = old[0].code
+        h.warnings.append(f"header: {kind} {name} is a unit before the 2025 reform (code {old[0].code}, "
+                          f"{old[0].province}): not in the current list")
+        return province_name or old[0].province
+    h.warnings.append(f"header: {kind} {name} is not in the official list of administrative units "
+                      "(a pre-2025 name, or misread): kept as printed")
+    return province_name
+
+
+def _issuing_body(block: Block) -> tuple[str | None, str | None]:
+    """(issuing body, parent body) in normal case; an organ named without its territory takes the parent's."""
+    issuing = _printed_name(" ".join(block.issuing_lines)) if block.issuing_lines else None
+    parent = _printed_name(" ".join(block.parent_lines)) if block.parent_lines else None
+    if issuing and parent and not _territories(" ".join(block.issuing_lines)):
+        place = _territories(" ".join(block.parent_lines))
+        if place and place[0][0] in au.COMMUNE_TYPES:  # "BAN CHỈ ĐẠO" under "UBND PHƯỜNG X": of that ward
+            issuing = f"{issuing} {place[0][0]} {_place_name(place[0][1])}"
+    return issuing, parent
+
+
+def _issuing_body_from_text(body: str) -> str | None:
+    """The authority named in the enacting sentence ("UBND xã X ban hành Kế hoạch ..."): a last resort."""
     m = _ISSUES.search(body)
     if m:
         before = body[: m.start()]
@@ -178,97 +254,44 @@ def _issuing_body(body: str) -> str | None:
         phrase = collapse(m.group(0))
     else:
         return None
-    if "," in phrase:  # "Căn cứ tình hình thực tế, UBND xã X ban hành": the body follows the lead-in
+    if "," in phrase:
         tail = phrase.rsplit(",", 1)[1].strip()
         if tail[:1].isupper():
             phrase = tail
     return phrase if 0 < len(phrase.split()) <= 12 else None
 
 
-def _signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
-    """The last signature block: its upper-case title lines and the name printed below them.
-
-    Only lines in the title's column count, so the "Nơi nhận" list printed to
-    the left at the same height does not break the block apart.
-    """
-    for i in range(len(lines) - 1, -1, -1):
-        anchor = lines[i]
-        if not _SIGN_TITLE.match(anchor.text.strip()) or not _is_upper(anchor.text):
-            continue
-        centre = (anchor.x0 + anchor.x1) / 2
-        column = [ln for ln in lines if ln.x1 == ln.x0 or ln.x0 <= centre <= ln.x1]
-        k = column.index(anchor)
-        j = k
-        while j - 1 >= 0 and _SIGN_TITLE.match(column[j - 1].text.strip()) and _is_upper(column[j - 1].text):
-            j -= 1
-        while k + 1 < len(column) and _is_upper(column[k + 1].text) and not _PERSON.match(column[k + 1].text):
-            k += 1
-        title = collapse(" ".join(ln.text for ln in column[j: k + 1]))
-        name = None
-        for ln in column[k + 1: k + 8]:
-            text = ln.text.strip()
-            if _PERSON.match(text) and not _is_upper(text):
-                name = text
-                break
-        return title, name
-    return None, None
-
-
-def _same_document(ref: str) -> str:
-    """A key under which "125-KH/ĐU" and "125/KH/ĐU" (the plan's own number, printed two ways) meet."""
-    return re.sub(r"[\s/-]", "", fold(ref)).upper()
-
-
-def references(text: str, own_number: str | None = None) -> list[str]:
-    """Every cited document as NUMBER/SYMBOL, once each, in order of first citation."""
-    seen: dict[str, str] = {}
-    own = _same_document(own_number) if own_number else None
-    for m in _REF.finditer(join_lines(text.split("\n"))):
-        ref = m.group(1) + m.group(2) + re.sub(r"\s+", "", m.group(3))
-        key = fold(ref).upper()
-        if _same_document(ref) == own or key in seen:
-            continue
-        seen[key] = ref
-    return list(seen.values())
+def _title(block: Block) -> str | None:
+    text = join_lines(block.title_lines)
+    if not text:
+        return None
+    return sentence_case(text, au.place_names()) if is_upper(text) else text
 
 
 def parse_header(pages: list[PageText], table_text: str = "", appendix_page: int | None = None) -> Header:
     """Header fields from the page text outside tables.
 
-    `references` are all the documents the plan cites anywhere (title, "Căn cứ"
-    bases, body, then table cells), once each; `references_in_tables` lists the
-    ones cited only inside table cells, so a user who wants the legal bases alone
-    can take them out. `appendix_page` (1-based, the first appendix's page) bounds
-    the search for the signature, which closes the body before the appendices;
-    without appendices every page is searched, the last signature winning.
+    `references` are all the documents cited anywhere (title, "Căn cứ" bases, body,
+    then table cells), once each; `references_in_tables` lists the ones cited only
+    inside table cells. `appendix_page` (1-based, the first appendix's page) bounds
+    the search for the signature, which closes the body before the appendices.
     """
     first = [ln for p in pages[:2] for ln in p.lines]
+    width = pages[0].width if pages else 0.0
     all_text = "\n".join(p.text for p in pages)
     h = Header()
-    at = _find_document_type(first)
-    head = first[:at] if at is not None else first[:8]
-    body_lines = first[at + 1:] if at is not None else first
-    body = join_lines([ln.text for ln in body_lines])
-    for ln in head:
-        m = _NUMBER.match(ln.text.strip())
-        if m and not h.doc_symbol:
-            h.doc_symbol = re.sub(r"\s+", "", m.group(3))
-            h.doc_number = f"{m.group(1)}{m.group(2)}{h.doc_symbol}" if m.group(1) else None
-        d = _DATE.search(_with_next_in_column(head, ln) if "ngay" in fold(ln.text) else ln.text)
-        if d and not h.issue_date:
-            day, month, year = d.group(1), d.group(2), d.group(3)
-            h.issue_date = year + (f"-{int(month):02d}" if month else "")
-            h.issue_date += f"-{int(day):02d}" if month and day else ""
-    h.admin_unit_type, h.admin_unit_name = _admin_unit(head, body)
-    provinces = Counter(collapse(m.group(2)) for m in _PROVINCE.finditer(all_text))
-    h.province = provinces.most_common(1)[0][0] if provinces else None
-    if at is not None:
-        h.title = _title(first, at)
-    h.issuing_body = _issuing_body(body) or _issuing_body_from_block(head, h.admin_unit_type, h.admin_unit_name)
-    # the signature closes the body, before the appendices: search the body's pages, last first
+    block = read_block(first, width)
+    h.doc_number, h.doc_symbol, h.issue_date, h.doc_type = block.number, block.symbol, block.date, block.doc_type
+    h.title = _title(block)
+    h.issuing_body, h.parent_body = _issuing_body(block)
+    if h.issuing_body is None:
+        h.issuing_body = _issuing_body_from_text(join_lines([ln.text for ln in first]))
+        if h.issuing_body:
+            h.warnings.append("header: no issuing body in the header block; taken from the enacting sentence")
+    _resolve_units(h, block, all_text)
     body_pages = pages[:appendix_page] if appendix_page else pages
     for p in reversed(body_pages):
-        title, name = _signer(p.lines)
+        title, name = signer(p.lines)
         if title:
             h.signer_title, h.signer_name = title, name
             break
@@ -276,4 +299,10 @@ def parse_header(pages: list[PageText], table_text: str = "", appendix_page: int
     cited = {fold(r).upper() for r in in_text}
     h.references_in_tables = [r for r in references(table_text, h.doc_number) if fold(r).upper() not in cited]
     h.references = in_text + h.references_in_tables
+    for name in ("issuing_body", "doc_type", "issue_date", "title", "signer_title"):
+        if getattr(h, name) is None and any(p.lines for p in pages):
+            h.warnings.append(f"header: {name} not read")
+    if h.doc_symbol and h.doc_number is None:
+        h.warnings.append("header: the number is blank on the page (not yet numbered, or stamped where "
+                          "it could not be read)")
     return h

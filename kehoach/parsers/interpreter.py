@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kehoach import settings
 from kehoach.normalize.text import collapse, fold
-from kehoach.parsers.columns import Header, find_header, guess_header
+from kehoach.parsers.columns import Header, find_header, guess_header, unknown_columns_warning
 from kehoach.parsers.grid import BBox, Grid
 from kehoach.parsers.kinds import (
     indicator_evidence,
@@ -189,10 +189,9 @@ class Interpreter:
         table = _Table(index=len(self.tables), kind=kind, header=header, n_cols=grid.n_cols,
                        col_edges=grid.col_edges, guessed=guessed)
         self.tables.append(table)
-        unknown = [collapse(t) for t, r in zip(header.texts, header.roles, strict=True) if r is None and collapse(t)]
-        if unknown:  # said, not dropped silently: the export has no field for these columns
-            self.warnings.append(f"page {grid.page}: column{'s' if len(unknown) > 1 else ''} "
-                                 f"{', '.join(repr(u) for u in dict.fromkeys(unknown))} not read (no known meaning)")
+        warning = unknown_columns_warning(header, grid.page, table.index, title)
+        if warning:  # said, not dropped silently: the export has no field for these columns
+            self.warnings.append(warning)
         if kind == "budget":
             m = _UNIT_IN_CAPTION.search(title)
             amount_k = header.roles.index("amount") if "amount" in header.roles else None

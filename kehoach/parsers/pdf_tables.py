@@ -36,6 +36,7 @@ from kehoach.parsers.pdf_text import (
     reading_order,
     words_to_lines,
 )
+from kehoach.parsers.pdf_widgets import with_widget_text
 from kehoach.parsers.pdfium_page import PageContent, read_page
 from kehoach.parsers.word_grid import (
     ROW_NUMBER,
@@ -222,21 +223,74 @@ def set_captions(page: PageText, grids: list[Grid], previous: PageText | None = 
         previous_bottom = g.bbox[3]
 
 
+def _ocr_page(page: pdfium.PdfPage, why: str, layer: PageContent | None = None,
+              regions: tuple = ()) -> tuple[PageContent, str]:
+    """The page rendered and OCR'd instead of its text layer; the reason, with what OCR had to do.
+
+    With `regions` (ink the text layer does not cover: a scanned appendix pasted into a digital
+    page) the layer is kept and only the OCR'd characters and rules inside those boxes join it.
+    """
+    from kehoach.ingest.raster import render_pdf_page  # OpenCV and Tesseract only when a page needs them
+    from kehoach.parsers.ocr.page import ocr_image
+
+    done = ocr_image(render_pdf_page(page))
+    turned = [n for n in done.notes if n.startswith("turned")]
+    content = done.content
+    if layer is not None and regions:
+        def inside(obj: dict) -> bool:
+            return _inside(obj, list(regions))
+
+        content = PageContent(width=layer.width, height=layer.height,
+                              chars=layer.chars + [c for c in content.chars if inside(c)],
+                              edges=layer.edges + [e for e in content.edges if inside(e)], images=layer.images)
+        why = f"{why}: {len(regions)} region{'s' if len(regions) > 1 else ''} without text"
+    return content, "; ".join([why, *turned])
+
+
 def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
+    """Every page through `parse_page`: its text layer, repaired where the layer check says it can be,
+    or its OCR where the layer cannot be trusted (the whole page, or only the regions it leaves out)."""
+    from kehoach.parsers.glyph_repair import repair_split_glyphs
+    from kehoach.parsers.ocr_decision import judge_page
+
     pages: list[PageText] = []
     grids: list[Grid] = []
+    ocr_pages: dict[int, str] = {}
+    repaired: dict[int, str] = {}
     carried: ColumnLayout | None = None
     for i in range(len(pdf)):
         page = pdf[i]
         try:
-            text, page_grids, carried = parse_page(read_page(page), i + 1, carried)
+            # widget stamps (e-signed numbers and days) join the characters where the page shows them
+            content = with_widget_text(read_page(page), page, i)
+            verdict = judge_page(content, page)
+            ocr = verdict.action in ("ocr", "ocr_regions")
+            if verdict.action == "repair":
+                content.chars = repair_split_glyphs(content.chars)
+                repaired[i + 1] = verdict.reason
+            elif ocr:
+                content, ocr_pages[i + 1] = _ocr_page(page, verdict.reason, content if verdict.regions else None,
+                                                      verdict.regions)
+            text, page_grids, carried = parse_page(content, i + 1, carried)
+            if ocr:
+                from kehoach.parsers.ocr.page import mark_ocr
+
+                mark_ocr(page_grids, content)
         finally:
             page.close()
         pages.append(text)
         grids.extend(page_grids)
+    source = assemble(pages, grids, ocr_pages)
+    source.repaired_pages = repaired
+    return source
+
+
+def assemble(pages: list[PageText], grids: list[Grid], ocr_pages: dict[int, str]) -> ParsedSource:
+    """The pages of one document together: running lines dropped, captions set (any front-end)."""
     drop_running_lines(pages)
     for page in pages:
         before = pages[page.page - 2] if page.page > 1 else None
         set_captions(page, [g for g in grids if g.page == page.page], before,
                      [g for g in grids if before is not None and g.page == before.page])
-    return ParsedSource(pages=pages, grids=grids, method=METHOD, page_count=len(pages))
+    method = "ocr" if pages and len(ocr_pages) == len(pages) else f"{METHOD}+ocr" if ocr_pages else METHOD
+    return ParsedSource(pages=pages, grids=grids, method=method, page_count=len(pages), ocr_pages=ocr_pages)

@@ -41,6 +41,17 @@ class Provenance(_Record):
     bbox: tuple[float, float, float, float] | None = None
     method: str
     confidence: float = Field(ge=0.0, le=1.0)
+    # Word documents (method "docx*") have no page geometry: their bbox is in table cells
+    # (x0 = first column, top = row, x1/bottom past the last ones), and row/col say it plainly;
+    # the table is the item's table_index.
+    row: int | None = Field(default=None, ge=0)
+    col: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _table_cell(self) -> Provenance:
+        if self.method.startswith("docx") and self.bbox is not None and self.row is None:
+            self.col, self.row = int(self.bbox[0]), int(self.bbox[1])
+        return self
 
 
 class Item(_Record):
@@ -76,6 +87,9 @@ class Item(_Record):
     amount_text: str | None = None
     needs_review: bool = False
     review_reasons: list[str] = Field(default_factory=list)
+    # accents restored (normalize/accents): the fields concerned and their text as printed, same order
+    original_fields: list[str] = Field(default_factory=list)
+    original_texts: list[str] = Field(default_factory=list)
     provenance: Provenance
 
     _clean = field_validator(
@@ -123,10 +137,15 @@ class Document(_Record):
     tables: int = 0
     items: int = 0
     items_flagged: int = 0
-    admin_unit_type: Literal["xã", "phường", "đặc khu"] | None = None
+    admin_unit_type: Literal["xã", "phường", "đặc khu", "tỉnh", "thành phố"] | None = None
     admin_unit_name: str | None = None
+    admin_unit_code: str | None = None  # official code of the unit (5 digits for a commune, 2 for a province)
     province: str | None = None
+    province_code: str | None = None  # official code of the printed province (a pre-2025 one keeps its own)
+    province_current: str | None = None  # the post-2025 province it is, or was merged into
+    parent_body: str | None = None  # the parent body printed above the issuing body, if any
     issuing_body: str | None = None
+    doc_type: str | None = None  # the type word in lower case: "kế hoạch", "quyết định", "công văn" ...
     doc_number: str | None = None
     doc_symbol: str | None = None
     issue_date: str | None = None
@@ -140,7 +159,8 @@ class Document(_Record):
     warnings: list[str] = Field(default_factory=list)
 
     _clean = field_validator(
-        "admin_unit_name", "province", "issuing_body", "doc_number", "doc_symbol", "title", "signer_name",
+        "admin_unit_name", "admin_unit_code", "province", "province_code", "province_current", "parent_body",
+        "issuing_body", "doc_type", "doc_number", "doc_symbol", "title", "signer_name",
         "signer_title", "budget_unit", mode="before")(_nfc)
 
     _iso = field_validator("issue_date")(_iso_partial)
@@ -150,3 +170,16 @@ class Document(_Record):
         if self.status == "failed" and not self.error:
             raise ValueError("a failed document needs an error")
         return self
+
+
+class BodyTarget(_Record):
+    """A numeric target stated in the body text ("Mục tiêu cụ thể" bullets), outside the tables."""
+
+    source_file: str
+    doc_id: str
+    text: str  # the bullet as a reader copies it, its dash and closing full stop left out
+    target: str  # the figure it sets: "80%", "≥ 90%", "ít nhất 01"
+    page: int = Field(ge=1)
+    line: int = Field(ge=0)  # line number (0-based) in the text file, or line index on a PDF page
+
+    _clean = field_validator("text", "target", mode="before")(_nfc)

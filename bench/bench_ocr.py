@@ -1,0 +1,136 @@
+"""Benchmark: OCR throughput of the whole pipeline vs one bare Tesseract pass over the same pages.
+
+The scanned PDFs are first rendered at 300 dpi to PNG (not timed). Then, side by side:
+(a) `tesseract PAGE.png - -l vie` once per page, one page at a time;
+(b) `kehoach extract` over the PDFs at --jobs 1 and --jobs 2, the OCR cache off, so every
+    page is rendered, deskewed, OCR'd and interpreted;
+(c) optionally (--ocrmypdf) `ocrmypdf -l vie` then kehoach's born-digital path, with its accuracy
+    when answer keys are given (--keys).
+Pages per minute and peak memory (max RSS of the child processes) for each. Every run uses
+OMP_THREAD_LIMIT=1. `--jobs 2` needs two files to spread: a single input is copied twice.
+
+usage: python bench/bench_ocr.py [PATHS...] [--keys DIR] [--ocrmypdf] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "OMP_THREAD_LIMIT": "1", "KEHOACH_CACHE_DIR": ""}
+
+
+def _files(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out += sorted(p.rglob("*.pdf")) if p.is_dir() else [p]
+    return out
+
+
+def _timed(cmd: list[str], **kw) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return time.perf_counter() - t0, usage.ru_maxrss / 1024
+
+
+def render_pages(files: list[Path], out: Path, dpi: int = 300) -> list[Path]:
+    pngs = []
+    for f in files:
+        pdf = pdfium.PdfDocument(str(f))
+        try:
+            for i in range(len(pdf)):
+                path = out / f"{f.stem}_{i + 1:03d}.png"
+                pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().save(path, dpi=(dpi, dpi))
+                pngs.append(path)
+        finally:
+            pdf.close()
+    return pngs
+
+
+def bare_tesseract(pngs: list[Path]) -> dict:
+    total, peak = 0.0, 0.0
+    for png in pngs:
+        s, rss = _timed(["tesseract", str(png), "-", "-l", "vie"])
+        total, peak = total + s, max(peak, rss)
+    return {"pages": len(pngs), "seconds": round(total, 1), "pages_per_min": round(60 * len(pngs) / total, 2),
+            "peak_rss_mib": round(peak)}
+
+
+def kehoach(folder: Path, pages: int, jobs: int, out: Path) -> dict:
+    cmd = [sys.executable, "-m", "kehoach.cli", "extract", str(folder), "-o", str(out), "-f", "jsonl",
+           "--jobs", str(jobs), "--quiet"]
+    s, rss = _timed(cmd)
+    return {"jobs": jobs, "pages": pages, "seconds": round(s, 1), "pages_per_min": round(60 * pages / s, 2),
+            "peak_rss_mib_one_process": round(rss)}
+
+
+def ocrmypdf_then_kehoach(folder: Path, pages: int, work: Path, keys: Path | None) -> dict:
+    layered = work / "ocrmypdf"
+    layered.mkdir()
+    total = 0.0
+    for f in sorted(folder.glob("*.pdf")):
+        s, _ = _timed(["ocrmypdf", "-q", "-l", "vie", "--output-type", "pdf", str(f), str(layered / f.name)])
+        total += s
+    out = work / "ocrmypdf_out"
+    s, _ = _timed([sys.executable, "-m", "kehoach.cli", "extract", str(layered), "-o", str(out), "-f", "jsonl",
+                   "--quiet"])
+    result = {"pages": pages, "seconds": round(total + s, 1), "pages_per_min": round(60 * pages / (total + s), 2)}
+    if keys is not None:
+        from kehoach.evaluate import score
+
+        overall, _ = score(keys, out)
+        result.update(rows_f1=round(overall["rows"]["f1"], 3), cells_f1=round(overall["cells"]["f1"], 3))
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="*", default=[str(ROOT / "tests" / "data" / "scan" / "pdf")])
+    ap.add_argument("--keys", type=Path, default=None)
+    ap.add_argument("--ocrmypdf", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    files = _files(args.paths)
+    if not files:
+        raise SystemExit("no PDF to benchmark")
+    with tempfile.TemporaryDirectory(prefix="kehoach-bench-ocr-") as tmp:
+        work = Path(tmp)
+        folder = work / "in"
+        folder.mkdir()
+        copies = files if len(files) >= 2 else files * 2
+        for k, f in enumerate(copies):
+            shutil.copy(f, folder / f"{k:02d}_{f.name}")
+        pngs_dir = work / "png"
+        pngs_dir.mkdir()
+        pngs = render_pages(sorted(folder.glob("*.pdf")), pngs_dir)
+        report = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, {platform.python_version()}",
+                  "files": len(copies), "pages": len(pngs),
+                  "tesseract_bare": bare_tesseract(pngs),
+                  "kehoach_jobs1": kehoach(folder, len(pngs), 1, work / "o1"),
+                  "kehoach_jobs2": kehoach(folder, len(pngs), 2, work / "o2")}
+        bare = report["tesseract_bare"]["seconds"]
+        report["ratio_jobs1_vs_bare"] = round(report["kehoach_jobs1"]["seconds"] / bare, 2)
+        report["speedup_jobs2"] = round(report["kehoach_jobs1"]["seconds"] / report["kehoach_jobs2"]["seconds"], 2)
+        if args.ocrmypdf and shutil.which("ocrmypdf"):
+            report["ocrmypdf_then_kehoach"] = ocrmypdf_then_kehoach(folder, len(pngs), work, args.keys)
+    print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in report.items()))
+
+
+if __name__ == "__main__":
+    main()

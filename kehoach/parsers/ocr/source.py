@@ -1,0 +1,31 @@
+"""Image files (PNG, JPEG, TIFF; a multi-page TIFF is one document) through the OCR front-end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kehoach.ingest.raster import image_pages
+from kehoach.parsers.grid import Grid, PageText, ParsedSource
+from kehoach.parsers.ocr.page import mark_ocr, ocr_image
+from kehoach.parsers.pdf_tables import assemble, parse_page
+from kehoach.parsers.word_grid import ColumnLayout
+
+REASON = "image file"
+
+
+def parse_image_file(path: Path) -> ParsedSource:
+    """Each frame OCR'd and parsed as a page, one frame in memory at a time."""
+    pages: list[PageText] = []
+    grids: list[Grid] = []
+    ocr_pages: dict[int, str] = {}
+    carried: ColumnLayout | None = None
+    for i, image in enumerate(image_pages(path), start=1):
+        done = ocr_image(image)
+        del image
+        text, page_grids, carried = parse_page(done.content, i, carried)
+        mark_ocr(page_grids, done.content)
+        turned = [n for n in done.notes if n.startswith("turned")]
+        ocr_pages[i] = "; ".join([REASON, *turned])
+        pages.append(text)
+        grids.extend(page_grids)
+    return assemble(pages, grids, ocr_pages)

@@ -1,0 +1,101 @@
+"""The only module that knows Tesseract: version check, arguments, TSV parsing, errors.
+
+One pass per page (`image_to_data`, words with their boxes and confidences), through
+pytesseract. Tesseract's own OpenMP threads fight the worker processes for cores,
+so every call runs with OMP_THREAD_LIMIT=1 unless the caller set it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from kehoach.errors import KehoachError
+
+LANG = "vie"
+PSM_AUTO = 3  # automatic page segmentation: text blocks, table cells and captions on one page
+PSM_BLOCK = 6  # one uniform block of text: a strip of small regions stacked for a second read
+MIN_VERSION = (4, 1)
+TIMEOUT_S = 300  # a page that takes longer is stuck, not slow
+
+
+class OcrUnavailable(KehoachError):
+    """Tesseract or its Vietnamese model is missing, too old, or failed on a page."""
+
+    reason = "ocr"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One OCR word: text, box in pixels (left, top, right, bottom), confidence 0-100, its line's id."""
+
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    conf: float
+    line: tuple[int, int, int]  # (block, paragraph, line) in Tesseract's reading order
+
+
+def _env() -> None:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@lru_cache(maxsize=1)
+def version() -> str:
+    """Tesseract's version string; raises OcrUnavailable when it cannot run or lacks `vie`."""
+    _env()
+    try:
+        v = pytesseract.get_tesseract_version()
+        langs = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, OSError) as e:
+        raise OcrUnavailable("Tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-vie)") from e
+    parts = tuple(int(p) for p in str(v).split(".")[:2] if p.isdigit())
+    if parts < MIN_VERSION:
+        raise OcrUnavailable(f"Tesseract {v} is too old (need {MIN_VERSION[0]}.{MIN_VERSION[1]} or later)")
+    if LANG not in langs:
+        raise OcrUnavailable("Tesseract has no Vietnamese model (Debian: tesseract-ocr-vie)")
+    return str(v)
+
+
+def _image(gray: np.ndarray) -> Image.Image:
+    return Image.fromarray(gray)
+
+
+def read_words(gray: np.ndarray, dpi: float, psm: int = PSM_AUTO) -> list[Word]:
+    """Every word Tesseract reads on the image, in reading order (one pass)."""
+    version()
+    try:
+        data = pytesseract.image_to_data(_image(gray), lang=LANG, config=f"--psm {psm} --dpi {round(dpi)}",
+                                         output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S)
+    except RuntimeError as e:  # pytesseract's timeout
+        raise OcrUnavailable(f"Tesseract took longer than {TIMEOUT_S} s on a page") from e
+    except pytesseract.TesseractError as e:
+        raise OcrUnavailable(f"Tesseract failed: {' '.join(str(e.message).split())[:200]}") from e
+    words: list[Word] = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        if data["level"][i] != 5 or not text:
+            continue
+        left, top, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        words.append(Word(text=text, left=left, top=top, right=left + w, bottom=top + h,
+                          conf=max(0.0, float(data["conf"][i])),
+                          line=(data["block_num"][i], data["par_num"][i], data["line_num"][i])))
+    return words
+
+
+def orientation(gray: np.ndarray, dpi: float) -> int:
+    """Clockwise degrees (0, 90, 180, 270) to turn the page upright, by Tesseract's OSD; 0 when unsure."""
+    version()
+    try:
+        osd = pytesseract.image_to_osd(_image(gray), config=f"--psm 0 --dpi {round(dpi)}",
+                                       output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0  # too little text to tell: keep the page as it is
+    return int(osd.get("rotate", 0)) % 360

@@ -1,0 +1,66 @@
+"""The signature block: the authority lines ("TM.", "KT.", "TL.", "TUQ.", "Q.") and titles, and the name.
+
+Decree 30/2020 Appendix I, item 9: the signer's authority ("TM." on behalf of a
+collective body, "KT." signing for the head, "TL." / "TUQ." by delegation, "Q." acting)
+over the signer's title, the signature, then the full name. Several authority lines
+stack ("TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"), read in order.
+The "Nơi nhận" list printed to the left at the same height is not part of it, nor are
+lines under the name (an office printed there is the person's, not the block's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.normalize.text import collapse
+from kehoach.parsers.grid import TextLine
+from kehoach.parsers.header_block import is_upper
+
+# an authority mark: on behalf of (TM., T/M), signing for (KT., K/T), by order (TL., TUQ.), acting (Q.)
+AUTHORITY = re.compile(r"^(TM\.|T/M\.?|KT\.|K/T\.?|TL\.|T/L\.?|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]")
+# office titles that open a block without an authority mark
+_TITLES = re.compile(r"^(PHÓ\s+)?(CHỦ TỊCH|TRƯỞNG BAN|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG"
+                     r"|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|BỘ TRƯỞNG|THỦ TRƯỞNG|TỔ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG"
+                     r"|CHÁNH THANH TRA|TRƯỞNG CÔNG AN|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|TỔNG GIÁM ĐỐC|GIÁM ĐỐC SỞ)\b")
+PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+_RECIPIENTS = re.compile(r"^\s*n[ơo]i\s*nh[ậa]n", re.IGNORECASE)
+
+
+def _opens(text: str) -> bool:
+    text = text.strip()
+    return is_upper(text) and (bool(AUTHORITY.match(text)) or bool(_TITLES.match(text)))
+
+
+def signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
+    """The last signature block on the page: (title lines joined, signer's name), or (None, None)."""
+    for i in range(len(lines) - 1, -1, -1):
+        anchor = lines[i]
+        if not _opens(anchor.text) or _RECIPIENTS.match(anchor.text):
+            continue
+        centre = (anchor.x0 + anchor.x1) / 2
+        column = [ln for ln in lines if ln.x1 == ln.x0 or ln.x0 <= centre <= ln.x1]
+        k = column.index(anchor)
+        if any(PERSON.match(ln.text.strip()) for ln in column[max(0, k - 2): k]) and not AUTHORITY.match(
+                anchor.text.strip()):
+            continue  # an office printed under the signer's name ("PHÓ GIÁM ĐỐC / SỞ CÔNG THƯƠNG")
+        j = k
+        while j - 1 >= 0 and _opens(column[j - 1].text) and AUTHORITY.match(column[j - 1].text.strip()):
+            j -= 1
+        while k + 1 < len(column) and is_upper(column[k + 1].text) and not PERSON.match(column[k + 1].text.strip()) \
+                and not _RECIPIENTS.match(column[k + 1].text) and not column[k + 1].text.strip().startswith("-"):
+            if column[k + 1].x1 > column[k + 1].x0 and column[k + 1].top - column[k].bottom > \
+                    3 * max(column[k].bottom - column[k].top, 1.0):
+                break  # the signature space: what follows it is under the name, not the title
+            k += 1
+        title = collapse(" ".join(ln.text for ln in column[j: k + 1]))
+        name = None
+        for ln in column[k + 1: k + 8]:
+            text = ln.text.strip()
+            if PERSON.match(text) and not is_upper(text):
+                name = text
+                break
+            if is_upper(text) and len(text.split()) >= 2 and PERSON.match(text.title()) and not _opens(text):
+                name = text.title()  # a name printed in capitals
+                break
+        return title, name
+    return None, None

@@ -1,0 +1,251 @@
+"""Assign the words of one flattened table row to its columns, by a scored best path.
+
+A PDF-to-text tool writes a row printed line by printed line: one output line
+can hold the end of the name, the unit, the target and the start of the lead
+body ("% 100 (trừ văn bản mật) Văn phòng"), and a cell wrapped over several
+lines comes back in pieces between the others. Within one output line the
+words still run left to right through the columns; at a line break the reading
+may go back to a column already started (its next wrapped line) or on to a new
+one. Each word also looks like some columns more than others: bodies from the
+catalog in unit columns, "%" and numbers in targets, months and years in
+deadlines. Viterbi over states (current column, furthest column reached) finds
+the most likely assignment; an empty cell is a column skipped, at a price.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kehoach import settings
+from kehoach.normalize import catalog
+from kehoach.normalize.text import fold
+from kehoach.normalize.units import BODY_HEADS
+
+BODY_ROLES = ("lead", "coordinating", "monitoring")
+# words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
+_JOINERS = {"xa", "phuong", "cac", "va", "cua", "thuoc", "tren", "dia", "ban", "lien", "quan", "co", "don", "vi",
+            "nganh", "to", "chuc", "tai", "truc", "doan", "the", "ca", "nhan", "dan", "uy", "chuyen", "mon"}
+_DEADLINE_WORDS = {"thuong", "xuyen", "hang", "nam", "quy", "thang", "truoc", "den", "het", "ngay", "giai", "doan",
+                   "tu", "trong", "tuan", "dinh", "ky", "hoan", "thanh", "lien", "tuc", "moi", "khi", "nhu", "cau",
+                   "i", "ii", "iii", "iv", "dot", "sau", "va", "tiep", "theo", "cuoi", "dau", "thoi", "gian"}
+_UNIT_WORDS = {"%", "thu", "bac", "ha", "tang", "nguoi", "ho", "so", "co", "xa", "luot", "ty", "le", "ti",
+               "doanh", "nghiep", "don", "vi", "chi", "van", "ban", "he", "thong", "km", "m2", "nhiem", "vu",
+               "san", "pham", "cuoc", "lop", "diem", "tram", "trieu", "dong", "nghin", "cai", "bo",
+               "mo", "hinh", "ung", "dung", "tai", "khoan", "giao", "dich", "thiet", "bi", "chuong", "trinh",
+               "muc", "ke", "hoach", "bao", "cao", "truong", "hop", "phong", "kenh", "dia"}
+_NUMERIC = re.compile(r"^[≥≤><=~+]*\d[\d.,/%]*%?$|^[≥≤><=%]$|^\d+%$")
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    line: int  # index of its output line within the row
+    blank_before: bool  # a blank line stands between this word's line and the previous one
+    line_start: bool
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """Folded words of the body catalog's names and spellings (what unit columns are made of)."""
+    words: set[str] = set()
+    for choice in catalog.bodies()._choices:  # normalised names and spellings of every body
+        words.update(choice.split())
+    words.update({"phong", "van", "hoa", "xa", "hoi", "ubnd", "hdnd", "trung", "tam", "phuc", "vu", "hanh",
+                  "chinh", "cong", "an", "y", "te", "tram", "kinh", "quan", "su", "mat", "tran", "to", "quoc",
+                  "doan", "thanh", "nien", "phu", "nu", "nong", "dan", "cuu", "chien", "binh", "ngan",
+                  "hang", "buu", "dien", "vien", "thong", "viettel", "vnpt", "doanh", "nghiep", "truong", "hoc",
+                  "cnscd", "ttpvhcc", "vhxh", "ban", "chi", "huy", "dang", "uy", "bch", "bcd", "dao", "dich",
+                  "tong", "hop", "nganh", "co", "don", "vi", "cac", "nhanh", "giao"})
+    return frozenset(words)
+
+
+def _token(word: str) -> str:
+    return fold(word).strip(".,;:()\"“”'")
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Word counts of the whole document: how common a word is in its own running text.
+
+    A word of the body catalog ("phát triển", "khoa học") that the document uses
+    everywhere says little about a unit column; one it rarely uses outside the
+    unit cells ("Phòng", "Trạm", "CNSCĐ") says much. Log-odds against this.
+    """
+
+    counts: dict[str, int]
+    total: int
+
+    @classmethod
+    def of(cls, text: str) -> Vocabulary:
+        counts: dict[str, int] = {}
+        for t in re.findall(r"[a-z0-9]+", fold(text)):
+            counts[t] = counts.get(t, 0) + 1
+        return cls(counts, sum(counts.values()))
+
+    def share(self, token: str) -> float:
+        return (self.counts.get(token, 0) + 1) / (self.total + len(self.counts) + 1)
+
+
+def _body_odds(parts: list[str], vocab: Vocabulary | None) -> float:
+    body = _body_words()
+    if vocab is None or vocab.total < settings.TEXT_VOCAB_MIN_WORDS:  # too little text to judge
+        return settings.TEXT_BODY_WORD_MAX
+    inside = 1.0 / len(body)
+    odds = min(math.log(inside / vocab.share(p)) for p in parts)
+    return max(settings.TEXT_BODY_WORD_MIN, min(settings.TEXT_BODY_WORD_MAX, settings.TEXT_BODY_ODDS_SCALE * odds))
+
+
+def emission(word: str, role: str, numeric_result: bool, vocab: Vocabulary | None = None) -> float:
+    """How much `word` looks like a word of a `role` column (log-odds-like, 0 = no opinion)."""
+    t = _token(word)
+    numeric = bool(_NUMERIC.match(word.strip(".,;()")))
+    parts = re.findall(r"[a-z0-9]+", t)
+    body = bool(parts) and all(p in _body_words() for p in parts)
+    if role == "name":
+        return -0.3 if numeric and word.strip() in ("%", "≥", "≤") else 0.0
+    if role in BODY_ROLES:
+        if numeric:
+            return -2.0
+        if t in _JOINERS or not t:
+            return 0.0
+        return _body_odds(parts, vocab) if body else -1.2
+    if role == "unit_of_measure":
+        if word.strip() == "%":
+            return 3.0
+        return 0.3 if t in _UNIT_WORDS else -2.5
+    if role == "result":
+        if numeric:
+            return 1.5
+        return -settings.TEXT_TARGET_WORD_PENALTY if numeric_result else 0.0
+    if role == "deadline":
+        if numeric or re.match(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$", word.strip(".,;()")):
+            return 2.0
+        return 1.2 if t in _DEADLINE_WORDS else -2.0
+    if role == "amount":
+        return 2.0 if numeric else -2.5
+    return -1.0  # note and unknown roles: rarely filled
+
+
+def _opens_cell(word: str) -> float:
+    """A cell starts with a capital, a number, a bullet or a sign; a lower-case word rarely."""
+    w = word.lstrip("(\"“'")
+    if not w:
+        return 0.0
+    if w[0].isupper() or w[0].isdigit() or w[0] in "-–+•≥≤%><":
+        return settings.TEXT_OPEN_BONUS
+    return -settings.TEXT_OPEN_PENALTY
+
+
+_OPEN_END = re.compile(r"(?:^(?:và|của|thuộc|với|các|cho|tại|trên|về)$|[-&/(]$)", re.IGNORECASE)
+
+
+def _heads(words: list[Word]) -> list[bool]:
+    """Does a body's name start at each word ("Phòng ...", "Trung tâm ...", "Các cơ quan ...")?"""
+    out = []
+    for i, w in enumerate(words):
+        pair = fold(w.text + (" " + words[i + 1].text if i + 1 < len(words) else ""))
+        out.append(w.text[:1].isupper() and any(pair == h or pair.startswith(h + " ") for h in BODY_HEADS))
+    return out
+
+
+def _open_cost(words: list[Word], i: int, role: str, heads: list[bool]) -> float:
+    """What opening a new cell of `role` at word i is worth, beyond its first letter."""
+    cost = _opens_cell(words[i].text)
+    if role in BODY_ROLES:
+        cost += settings.TEXT_HEAD_BONUS if heads[i] else -settings.TEXT_NOT_HEAD_PENALTY
+    if not words[i].line_start and i and _OPEN_END.search(words[i - 1].text):
+        cost -= settings.TEXT_OPEN_END_PENALTY  # "Phòng Văn hóa - | Xã hội": a name does not end on "-"
+    return cost
+
+
+def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None) -> list[int]:
+    """The column index (into `roles`) of each word, by Viterbi over (column, furthest column)."""
+    n_cols = len(roles)
+    if not words:
+        return []
+    neg = -1e18
+    # state index: c * n_cols + m, with c <= m
+    size = n_cols * n_cols
+    score = [neg] * size
+    back: list[list[int]] = []
+    em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
+    heads = _heads(words)
+    skip = settings.TEXT_SKIP_COST
+    for c in range(n_cols):
+        # the first word opens column c; columns before it are empty
+        score[c * n_cols + c] = em[0][c] - skip * c
+    back.append([-1] * size)
+    for i in range(1, len(words)):
+        w = words[i]
+        new = [neg] * size
+        ptr = [-1] * size
+        opens_at = [_open_cost(words, i, r, heads) for r in roles]
+        lower = _opens_cell(w.text) < 0
+        for s in range(size):
+            base = score[s]
+            if base <= neg / 2:
+                continue
+            c, m = divmod(s, n_cols)
+            for c2 in range(n_cols):
+                if w.line_start:
+                    if c2 == c:
+                        cost = settings.TEXT_BLANK_STAY if w.blank_before else 0.0
+                    elif c2 > m:
+                        cost = opens_at[c2] - settings.TEXT_NEW_CELL - skip * (c2 - m - 1) \
+                            + (settings.TEXT_BLANK_NEW if w.blank_before else 0.0)
+                    else:
+                        cost = -settings.TEXT_BACK_COST + (0.0 if lower else -0.5) \
+                            + (settings.TEXT_BLANK_NEW if w.blank_before else 0.0)
+                else:
+                    if c2 < c:
+                        continue
+                    if c2 == c:
+                        cost = 0.0
+                    elif c2 > m:
+                        cost = opens_at[c2] - settings.TEXT_NEW_CELL_IN_LINE - skip * (c2 - m - 1)
+                    else:
+                        cost = -settings.TEXT_REVISIT_COST
+                m2 = max(m, c2)
+                s2 = c2 * n_cols + m2
+                v = base + cost + em[i][c2]
+                if v > new[s2]:
+                    new[s2] = v
+                    ptr[s2] = s
+        score = new
+        back.append(ptr)
+    # columns never reached are empty
+    final = [score[s] - settings.TEXT_END_SKIP_COST * (n_cols - 1 - s % n_cols) for s in range(size)]
+    s = max(range(size), key=final.__getitem__)
+    path = []
+    for i in range(len(words) - 1, -1, -1):
+        path.append(s // n_cols)
+        s = back[i][s]
+    return path[::-1]
+
+
+def split_row(lines: list[str], roles: list[str], numeric_result: bool,
+              vocab: Vocabulary | None = None) -> dict[int, str]:
+    """The text of each column of one row (line breaks kept), from its output lines."""
+    words: list[Word] = []
+    blank = False
+    for k, line in enumerate(lines):
+        toks = line.split()
+        if not toks:
+            blank = True
+            continue
+        for j, t in enumerate(toks):
+            words.append(Word(t, k, blank and j == 0, j == 0))
+        blank = False
+    cols = assign(words, roles, numeric_result, vocab)
+    out: dict[int, list[list[str]]] = {}
+    last_line: dict[int, int] = {}
+    for w, c in zip(words, cols, strict=True):
+        parts = out.setdefault(c, [])
+        if last_line.get(c) != w.line or not parts:
+            parts.append([])
+        parts[-1].append(w.text)
+        last_line[c] = w.line
+    return {c: "\n".join(" ".join(p) for p in parts) for c, parts in out.items()}

@@ -1,0 +1,231 @@
+"""Tables in "layout" text (pdftotext -layout): columns kept as character positions.
+
+A layout extraction pads every printed line with spaces so each word sits
+under its place on the page. Columns are then the character ranges that text
+occupies, with gutters that (almost) no line crosses; each run of words goes to
+the column it starts in. Rows are anchored on their number in the STT column.
+A cell is often centred vertically on its row, its lines above and below the
+number; so each column's lines between two row numbers are cut where the cell
+above, centred on its number, ends (moved to the nearest line that opens with
+a capital or follows a blank), and top-aligned tables are cut at the numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kehoach import settings
+from kehoach.normalize.text import fold
+from kehoach.parsers.columns import role_of
+from kehoach.parsers.text_layout import Numbering, is_page_number
+
+_FRAGMENT = re.compile(r"\S+(?: \S+)*")
+_STT_LINE = re.compile(r"^\s*(?:STT|TT|Stt)\s{2,}\S")
+
+
+@dataclass(slots=True)
+class Fragment:
+    text: str
+    x0: int
+    x1: int
+
+
+def fragments(line: str) -> list[Fragment]:
+    return [Fragment(m.group(0), m.start(), m.end()) for m in _FRAGMENT.finditer(line)]
+
+
+def is_layout(lines: list[str]) -> bool:
+    """Lines padded to their page position: many of them hold a gap of three spaces or more."""
+    printed = [ln for ln in lines if ln.strip()]
+    wide = sum(1 for ln in printed if re.search(r"\S {3,}\S", ln))
+    return len(printed) >= 3 and wide >= settings.TEXT_LAYOUT_SHARE * len(printed)
+
+
+def _start_counts(lines: list[str]) -> tuple[dict[int, int], dict[int, int]]:
+    """How many runs of words start at each position, and how many words run across it."""
+    starts: dict[int, int] = {}
+    across: dict[int, int] = {}
+    for ln in lines:
+        for f in fragments(ln):
+            starts[f.x0] = starts.get(f.x0, 0) + 1
+        for m in re.finditer(r"\S+", ln):
+            for x in range(m.start() + 1, m.end()):
+                across[x] = across.get(x, 0) + 1
+    return starts, across
+
+
+def _labels(header_lines: list[str]) -> list[tuple[int, int, str]]:
+    """Column names of a layout header: runs of words stacked over each other are one name."""
+    frs = sorted((f for ln in header_lines for f in _label_fragments(ln)), key=lambda f: f.x0)
+    labels: list[list] = []
+    for f in frs:
+        for lab in labels:
+            if f.x0 < lab[1] and lab[0] < f.x1:  # overlapping ranges: the same column's name wrapped
+                lab[0], lab[1] = min(lab[0], f.x0), max(lab[1], f.x1)
+                lab[2].append(f)
+                break
+        else:
+            labels.append([f.x0, f.x1, [f]])
+    labels.sort(key=lambda lab: lab[0])
+    out = []
+    for a, b, parts in labels:
+        text = " ".join(p.text for p in sorted(parts, key=lambda p: (header_index(header_lines, p), p.x0)))
+        out.append((a, b, text))
+    return out
+
+
+def header_index(header_lines: list[str], f: Fragment) -> int:
+    return next((i for i, ln in enumerate(header_lines) if ln[f.x0:f.x1] == f.text), 0)
+
+
+def _label_fragments(line: str) -> list[Fragment]:
+    """Column names on a header line: runs of words parted by two spaces or more."""
+    return [Fragment(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def column_starts(header_lines: list[str], body: list[str]) -> tuple[list[int], list[str]]:
+    """Where each column begins, and its printed name.
+
+    A column's name is centred over it while its cells are left-aligned, so
+    between two names the column boundary is the position where the most runs
+    of words start (the next column's cells), searched between the two names' centres.
+    """
+    labels = _labels(header_lines)
+    counts, across = _start_counts(body)
+    starts = [0]
+    for (a0, a1, _), (b0, b1, _) in zip(labels, labels[1:], strict=False):
+        # from the left name's centre (a narrow column's cells start about there) to the right one's
+        lo, hi = max((a0 + a1) // 2 - 1, starts[-1] + 2), (b0 + b1) // 2
+        # a boundary no word runs across (a gutter) where many runs start
+        cands = [(counts.get(x, 0) - settings.TEXT_ACROSS_WEIGHT * across.get(x, 0), -x) for x in range(lo, hi + 1)]
+        best = max(cands, default=(0, -b0))
+        starts.append(-best[1] if best[0] > 0 else b0)
+    return starts, [t for _, _, t in labels]
+
+
+def _column_of(x: float, starts: list[int]) -> int:
+    """The column of a run starting (or centred) at x: the last column starting at or before it."""
+    k = 0
+    for i, s in enumerate(starts):
+        if s <= x + 1:
+            k = i
+    return k
+
+
+def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[str | None], list[str],
+                                                                        list[tuple[str, bool, list[str]]]] | None:
+    """(roles, column names, rows as (code, is_group, cell texts)) of a layout table, or None.
+
+    `header_lines` are the lines of its column names, `body` the lines under them
+    up to the table's end (repeated headers and page numbers included).
+    """
+    cols, names = column_starts(header_lines, body)
+    if len(cols) < 3:
+        return None
+    roles = [role_of(n) for n in names]
+    if "name" not in roles:
+        return None
+    stt_k = 0
+    # each line as column texts, word by word (a tight layout parts two cells by one space only);
+    # a header printed again on a new page may sit a few characters off: its page is measured anew
+    grid: list[list[str]] = []
+    page_cols = cols
+    for i, ln in enumerate(body):
+        if _STT_LINE.match(ln):
+            end = next((j for j in range(i + 1, len(body)) if _STT_LINE.match(body[j])), len(body))
+            again, _ = column_starts([ln], body[i + 1:end])
+            enough = sum(1 for b in body[i + 1:end] if b.strip()) >= settings.TEXT_LAYOUT_PAGE_LINES
+            page_cols = again if len(again) == len(cols) and enough else page_cols
+        row = [""] * len(cols)
+        for n, m in enumerate(re.finditer(r"\S+", ln)):
+            k = _column_of(m.start(), page_cols)
+            if k == stt_k and n > 0:
+                k = stt_k + 1  # the STT cell holds one short code; words after it are the name's
+            row[k] = (row[k] + " " + m.group(0)).strip()
+        grid.append(row)
+    header_again = {n.strip() for n in names if n.strip()}
+    numbering = Numbering()
+    anchors: list[tuple[int, str, bool]] = []
+    skip: set[int] = set()
+    head_words = set(re.findall(r"\w+", fold(" ".join(names))))
+    stt_lines = [i for i, ln in enumerate(body) if _STT_LINE.match(ln)]
+    for i in stt_lines:  # the header printed again on a new page, its names wrapped above and below
+        skip.add(i)
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(body) and body[j].strip() and set(re.findall(r"\w+", fold(body[j]))) <= head_words:
+                skip.add(j)
+    for i, row in enumerate(grid):
+        filled = [t for t in row if t]
+        if i in skip:
+            continue
+        if filled and all(t in header_again or role_of(t) for t in filled) and len(filled) >= 2:
+            skip.add(i)  # the header printed again on a new page
+            continue
+        if len(filled) == 1 and is_page_number(filled[0]) and not row[stt_k]:
+            skip.add(i)  # a page number
+            continue
+        if row[stt_k]:
+            start = numbering.accept(row[stt_k])
+            if start is not None:
+                anchors.append((i, start.code, start.group))
+    if not anchors:
+        return None
+    groups = {a for a, _, g in anchors if g}
+    # cells centred on their number print lines above it; a group title's wrapped line above the first
+    # item fills only the name column, so only the other columns tell
+    first_item = next((a for a, _, g in anchors if not g), None)
+    after_group = max((a for a in groups if first_item is not None and a < first_item), default=-1)
+    name_k = roles.index("name")
+    centred = first_item is not None and any(
+        grid[i][k] for i in range(after_group + 1, first_item) for k in range(len(cols))
+        if k not in (stt_k, name_k) and i not in skip)
+    rows: list[tuple[str, bool, list[str]]] = []
+    cells: list[list[list[str]]] = [[[] for _ in cols] for _ in anchors]
+    for k in range(len(cols)):
+        if k == stt_k:
+            continue
+        lines_k = [(i, grid[i][k]) for i in range(len(grid)) if i not in skip]
+        items = [a for a, _, g in anchors if not g]
+        bounds = _cuts(items, [(i, t) for i, t in lines_k if i not in groups], centred) if items else []
+        it = iter(bounds)
+        for r, (a, _, g) in enumerate(anchors):
+            if g:  # a group row: its title is printed on its own line
+                cells[r][k] = [grid[a][k]] if grid[a][k] else []
+                continue
+            lo, hi = next(it)
+            cells[r][k] = [t for i, t in lines_k if lo <= i < hi and t and i not in groups]
+    for r, (_, code, group) in enumerate(anchors):
+        texts = ["\n".join(cells[r][k]) for k in range(len(cols))]
+        texts[stt_k] = code
+        rows.append((code, group, texts))
+    return roles, names, rows
+
+
+def _cuts(anchors: list[int], lines: list[tuple[int, str]], centred: bool) -> list[tuple[int, int]]:
+    """[lo, hi) line ranges of each row in one column."""
+    if not centred:
+        return [(a, anchors[r + 1] if r + 1 < len(anchors) else 10**9) for r, a in enumerate(anchors)]
+    filled = [i for i, t in lines if t]
+    bounds: list[tuple[int, int]] = []
+    lo = min(filled[0], anchors[0]) if filled else anchors[0]
+    for r, a in enumerate(anchors):
+        if r + 1 == len(anchors):
+            bounds.append((lo, 10**9))
+            break
+        nxt = anchors[r + 1]
+        # centred on its number: the cell ends as far below it as it began above
+        first = min((i for i in filled if lo <= i <= a), default=a)
+        end = max(a + 1, min(2 * a - first + 1, nxt))
+        text = dict(lines)
+        # move the cut to a nearby line that opens a new cell (a capital after a blank or a full stop)
+        best = end
+        for cand in sorted(range(max(a + 1, end - 1), min(nxt, end + 1) + 1), key=lambda c: abs(c - end)):
+            t, before = text.get(cand, ""), text.get(cand - 1, "")
+            if t and ((not before and cand - 1 not in anchors) or
+                      (t[:1].isupper() and before.rstrip().endswith((".", ";")))):
+                best = cand
+                break
+        bounds.append((lo, best))
+        lo = best
+    return bounds

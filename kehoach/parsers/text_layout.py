@@ -1,0 +1,237 @@
+"""Where a flattened table starts and where each of its rows starts, in plain text lines.
+
+A PDF-to-text tool keeps the words of a table but not its rules: the header is
+its column names wrapped over a few lines ("ST" / "T Chỉ tiêu Đơn vị" / "tính
+Kết quả"), and a row is known only by its number at the start of a line. So
+the header is found by reading column names (parsers/columns.py, the same
+vocabulary as the PDF front-ends) out of the joined header lines, and a row
+start is a line opening with the number that comes next in the table's own
+numbering (1, 2, 6.1, a Roman group I, II): a number that does not follow
+(a page number, "2" wrapped out of "mức 2") does not start a row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kehoach import settings
+from kehoach.normalize.text import fold
+from kehoach.parsers.columns import role_of, roles_of, vocabulary
+
+_STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
+# first words a column name can start with: a name boundary can only fall before one of them
+_NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in vocabulary().words.values() for n in names}
+                      | {"yeu cau", "don vi", "co quan", "ghi chu", "thoi gian", "stt"}, key=len, reverse=True)
+_ROW_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3}){0,2})\.?(?=\s|$)(?P<rest>.*)$")
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+          "XVI", "XVII", "XVIII", "XIX", "XX"]
+_BARE = {"don vi", "co quan", "don vi thuc hien"}
+_STT_SPLIT = re.compile(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+
+
+@dataclass(slots=True)
+class TextHeader:
+    """A table header read from text: its first and past-the-end line, roles and column names."""
+
+    start: int
+    end: int
+    roles: list[str | None]
+    texts: list[str]
+
+
+def _boundaries(folded: str) -> list[int]:
+    """Positions in the joined header text where a column name may begin.
+
+    A name never begins right after a comma ("Đơn vị chủ trì, theo dõi, đánh
+    giá" is one column), only at the start of a known first word.
+    """
+    cuts = {0}
+    for start in _NAME_STARTS:
+        for m in re.finditer(r"(?<![a-z0-9])" + re.escape(start) + r"(?![a-z0-9])", folded):
+            before = folded[:m.start()].rstrip()
+            if m.start() and not before.endswith((",", "va", "/", "(")):
+                cuts.add(m.start())
+    return sorted(cuts)
+
+
+def _piece_score(piece: str) -> float:
+    """1 for a column name, -2 for none; a bare "đơn vị" / "cơ quan" is the start of a longer
+    name ("Đơn vị" / "chủ trì" wrapped), so it scores below its whole."""
+    if piece in _BARE:
+        return -1.0
+    return 1.0 if role_of(piece) else -2.0
+
+
+def _split_score(text: str) -> float:
+    return _best_split(fold(text))[0]
+
+
+def _best_split(folded: str) -> tuple[float, list[int]]:
+    cuts = _boundaries(folded) + [len(folded)]
+    best: list[tuple[float, list[int]]] = [(0.0, [])] + [(-1e9, [])] * (len(cuts) - 1)
+    for j in range(1, len(cuts)):
+        for i in range(j):
+            piece = folded[cuts[i]:cuts[j]].strip()
+            score = best[i][0] + _piece_score(piece)
+            if score > best[j][0]:
+                best[j] = (score, best[i][1] + [cuts[i]])
+    return best[-1]
+
+
+def split_column_names(text: str) -> list[str]:
+    """Column names in a header flattened to one string, split where the best set of names results.
+
+    Dynamic programming over the possible cuts: a piece that is a known column
+    name scores 1, a piece that is not costs 2, so "Yêu cầu về kết quả" stays one
+    name although "kết quả" alone is one too.
+    """
+    folded = fold(text)
+    starts = _best_split(folded)[1] + [len(folded)]
+    # map cuts on the folded text back onto the printed text (fold keeps one char per char here
+    # except for a few ligatures; fall back to word counts)
+    words = text.split()
+    folded_words = folded.split()
+    if len(words) != len(folded_words):
+        return [folded[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
+    pos, offsets = 0, []
+    for w in folded_words:
+        pos = folded.index(w, pos)
+        offsets.append(pos)
+        pos += len(w)
+    out = []
+    for a, b in zip(starts, starts[1:], strict=False):
+        out.append(" ".join(w for w, o in zip(words, offsets, strict=True) if a <= o < b))
+    return [o for o in out if o]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def repeated_header_end(lines: list[str], at: int, header: TextHeader) -> int | None:
+    """Past-the-end line of the table's header printed again at line `at` (a new page), else None.
+
+    The repeat is the same words: lines are taken while they spell the first
+    header's names in order, so the data line after a one-line repeat stays data.
+    """
+    target = _squeeze(" ".join(header.texts[1:]))
+    if not _STT_OPEN.match(fold(lines[at])):
+        return None
+    got = _squeeze(re.sub(r"^\s*\S+", "", lines[at], count=1))  # its STT word
+    if not target.startswith(got):
+        return None
+    end = at + 1
+    while end < len(lines) and len(got) < len(target):
+        nxt = got + _squeeze(lines[end])
+        if not target.startswith(nxt):
+            break
+        got, end = nxt, end + 1
+    return end if len(got) >= settings.TEXT_REPEAT_SHARE * len(target) else None
+
+
+def read_header(lines: list[str], at: int) -> TextHeader | None:
+    """The header starting at line `at` (its STT name), or None when these lines are no header."""
+    if not _STT_OPEN.match(fold(lines[at])):
+        return None
+    parts: list[str] = []
+    end = at
+    score = -1e9
+    printed = 0
+    for k in range(at, len(lines)):
+        line = lines[k].strip()
+        printed += bool(line)
+        if printed > settings.TEXT_HEADER_MAX_LINES:
+            break
+        if k > at and line and (_ROW_CODE.match(line) and not _STT_OPEN.match(fold(line))):
+            break
+        if line:
+            # a line that adds no column name (a data line under a one-line header) ends it
+            with_line = _split_score(_STT_SPLIT.sub("STT", " ".join(p for p in parts + [line] if p)))
+            if k > at and with_line < score:
+                break
+            score = with_line
+        parts.append(line)
+        end = k + 1
+    # "ST" / "T Chỉ tiêu": the STT name wrapped over two lines
+    texts = split_column_names(_STT_SPLIT.sub("STT", " ".join(p for p in parts if p)))
+    strict = roles_of(texts)  # a role named twice counts once while deciding it is a header
+    if "name" not in strict or sum(1 for r in strict if r and r != "stt") < settings.HEADER_MIN_ROLES - 1:
+        return None
+    roles = roles_of(texts, keep_repeats=True)
+    if roles[0] != "stt":
+        roles, texts = ["stt"] + roles, ["STT"] + texts
+    # "Đơn vị chủ trì, theo dõi, đánh giá" with no other lead column: the body that leads it
+    if "lead" not in roles and "monitoring" in roles:
+        k = roles.index("monitoring")
+        if "chu tri" in fold(texts[k]):
+            # the interpreter reads the grid's header text again: name the column by its lead part
+            roles[k], texts[k] = "lead", texts[k].split(",")[0]
+    return TextHeader(start=at, end=end, roles=roles, texts=texts)
+
+
+@dataclass(slots=True)
+class RowStart:
+    code: str
+    rest: str
+    group: bool  # a Roman-numeral group row
+
+
+class Numbering:
+    """The table's running numbering: which codes may start the next row."""
+
+    def __init__(self) -> None:
+        self.group = -1  # index in _ROMAN of the last group row
+        self.main = 0  # last main number
+        self.sub: list[int] = []  # last sub-numbers under `main` (6.1 -> [1])
+
+    def expected(self) -> set[str]:
+        nxt = {str(self.main + 1), f"{self.main}.1" if self.main else "1"}
+        if self.sub:
+            nxt.add(f"{self.main}." + ".".join(map(str, self.sub[:-1] + [self.sub[-1] + 1])))
+            nxt.add(f"{self.main}." + ".".join(map(str, self.sub + [1])))
+            if len(self.sub) > 1:
+                nxt.add(f"{self.main}.{self.sub[0] + 1}")
+        if self.group + 1 < len(_ROMAN):
+            nxt.add(_ROMAN[self.group + 1])
+        if self.group >= 0:
+            nxt.add("1")  # numbering may restart under each group
+        return nxt
+
+    def accept(self, line: str) -> RowStart | None:
+        m = _ROW_CODE.match(line)
+        if not m:
+            return None
+        code, rest = m.group("code"), m.group("rest").strip()
+        if rest and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit()):
+            return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
+        if code not in self.expected():
+            # a number one past the expected one, opening a long text: a row whose number was lost
+            if not (code.isdigit() and int(code) == self.main + 2 and len(rest.split()) >= 3):
+                return None
+        self._take(code)
+        return RowStart(code=code, rest=rest, group=code in _ROMAN)
+
+    def _take(self, code: str) -> None:
+        if code in _ROMAN:
+            self.group = _ROMAN.index(code)
+            return
+        parts = [int(p) for p in code.split(".")]
+        if len(parts) == 1 and parts[0] == 1 and self.main >= 1 and str(self.main + 1) != code:
+            self.sub = []  # restart under a new group
+        self.main, self.sub = parts[0], parts[1:]
+
+
+def is_page_number(line: str) -> bool:
+    return _PAGE_NUMBER.match(line) is not None
+
+
+def same_table(a: TextHeader, b: TextHeader) -> bool:
+    """Is header `b` the table `a` printed again, as far as a text extraction lets us see?
+
+    A PDF-to-text tool may mix the repeated header of a new page with the first
+    cells under it, so the two are compared by their roles, loosely.
+    """
+    ra, rb = {r for r in a.roles if r}, {r for r in b.roles if r}
+    return len(ra & rb) >= settings.TEXT_REPEAT_SHARE * min(len(ra), len(rb))

@@ -1,0 +1,279 @@
+"""The plain-text front-end: a flattened plan (.txt) back into the common pages and grids.
+
+What a PDF-to-text tool or an OCR service returns keeps the words in reading
+order and nothing else. This module rebuilds what the PDF front-ends give the
+one interpreter: `PageText` for the body (pages at form feeds, or synthetic
+pages of a fixed number of lines; line boxes are synthetic: x0 from the
+indentation, top from the line index) and one `Grid` per table, its header
+read from column names (text_layout), its rows cut at their numbers
+(text_layout) and each row's words put in columns by a scored best path
+(text_cells). Header fields, normalisation and export stay shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach import settings
+from kehoach.errors import EmptyInput
+from kehoach.ingest.encodings import read_text
+from kehoach.normalize.text import collapse, fold
+from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
+from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
+from kehoach.parsers.text_cells import Vocabulary, split_row
+from kehoach.parsers.text_columns import is_layout, read_layout_table
+from kehoach.parsers.text_layout import (
+    Numbering,
+    TextHeader,
+    is_page_number,
+    read_header,
+    repeated_header_end,
+    same_table,
+)
+
+METHOD = "text"
+_ORGANS = ("uy ban nhan dan", "ubnd", "dang uy", "hoi dong nhan dan", "ban chi dao", "ban thuong vu")
+# lines that close a table: the next appendix, a new document's header block, the signature
+_TABLE_END = re.compile(r"^(?:phu luc|noi nhan|cong hoa xa hoi|tm\.? uy ban|kt\.? chu tich|tm\.? ban)")
+_CAPTION_LINES = 8
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    index: int  # line number in the file, 0-based
+    page: int
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def restore_if_needed(lines: list[str]) -> list[str]:
+    """Where accent restoration of accent-less text plugs in (kehoach.normalize.accents): identity for now.
+
+    The lead wires `kehoach.normalize.accents.restore` here after merging; it must
+    leave text that has its diacritics untouched.
+    """
+    return lines
+
+
+def _split_pages(text: str) -> list[_Line]:
+    """Lines with their page: a form feed starts a page; without any, every TEXT_PAGE_LINES lines."""
+    out: list[_Line] = []
+    has_ff = "\f" in text
+    raw = text.replace("\f", "\n\f").split("\n") if has_ff else text.split("\n")  # a page starts a line
+    page = 1
+    for i, line in enumerate(raw):
+        if has_ff:
+            page += line.count("\f")
+        else:
+            page = 1 + i // settings.TEXT_PAGE_LINES
+        out.append(_Line(line.replace("\f", ""), i, page))
+    return out
+
+
+# the right-hand column of the header block (Decree 30/2020 layout): national name, motto, place and date
+_RIGHT_COLUMN = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s){0,3}"
+                           r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*,\s*ngày\b)")
+
+
+def _split_header_columns(lines: list[_Line]) -> list[_Line]:
+    """Header-block lines where a tool joined the two columns ("UBND XÃ A    CỘNG HÒA XÃ HỘI ...")
+    cut back into the left and the right part, so the header parser sees each column's lines."""
+    doc_at = next((i for i, ln in enumerate(lines) if fold(ln.text).rstrip(" :") in DOCUMENT_TYPES
+                   and _is_upper(ln.text)), None)
+    if doc_at is None:
+        return lines
+    out: list[_Line] = []
+    for i, ln in enumerate(lines):
+        m = _RIGHT_COLUMN.search(ln.text) if i < doc_at and doc_at - i <= settings.TEXT_HEADER_BLOCK_LINES else None
+        if m and ln.text[:m.start()].strip():
+            out.append(_Line(ln.text[:m.start()].rstrip(), ln.index, ln.page))
+            out.append(_Line(ln.text[m.end():], ln.index, ln.page))
+        else:
+            out.append(ln)
+    return out
+
+
+def _repeat_end(texts: list[str], at: int, h: TextHeader) -> int | None:
+    """Past-the-end line of table `h`'s header printed again at `at`, or None."""
+    end = repeated_header_end(texts, at, h)
+    if end is not None:
+        return end
+    again = read_header(texts, at)
+    return again.end if again is not None and same_table(h, again) else None
+
+
+def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
+    """Each table's header and its past-the-end line index (into `lines`)."""
+    texts = [ln.text for ln in lines]
+    found: list[tuple[TextHeader, int]] = []
+    k = 0
+    while k < len(lines):
+        h = read_header(texts, k)
+        if h is None:
+            k += 1
+            continue
+        end = h.end
+        while end < len(lines):
+            folded = fold(texts[end].strip())
+            if _TABLE_END.match(folded) or (fold(texts[end]).rstrip(" :") in DOCUMENT_TYPES and _is_upper(texts[end])):
+                break
+            again = _repeat_end(texts, end, h)
+            if again is None and read_header(texts, end) is not None:
+                break  # another table
+            end = again if again is not None else end + 1
+        found.append((h, end))
+        k = end
+    return found
+
+
+def _rows(lines: list[_Line], h: TextHeader, end: int) -> list[tuple[str, bool, list[_Line]]]:
+    """(code, is_group, lines) of each row; a repeated header or a lone page number is skipped."""
+    texts = [ln.text for ln in lines]
+    numbering = Numbering()
+    rows: list[tuple[str, bool, list[_Line]]] = []
+    k = h.end
+    while k < end:
+        again = _repeat_end(texts, k, h) if k > h.end else None
+        if again is not None:
+            k = again
+            continue
+        line = lines[k]
+        start = numbering.accept(line.text)
+        if start is not None:
+            rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
+            rows.append((start.code, start.group, rest))
+        elif is_page_number(line.text):
+            pass  # page furniture between two printed pages of the table
+        elif rows:
+            rows[-1][2].append(line)
+        k += 1
+    return rows
+
+
+def _layout_grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> Grid | None:
+    """A table from layout text (pdftotext -layout), read by character columns; None if it is not one."""
+    if not is_layout([ln.text for ln in lines[h.start:end]]):
+        return None
+    start = h.start
+    # a header centred on its row prints the first line of a wrapped name above the STT line
+    while start > 0 and h.start - start < 2 and lines[start - 1].text.strip() \
+            and len(lines[start - 1].text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS:
+        start -= 1
+    got = read_layout_table([ln.text for ln in lines[start:h.end]], [ln.text for ln in lines[h.end:end]])
+    if got is None:
+        return None
+    _roles, names, rows = got
+    table: list[list[str | None]] = [list(names)]
+    for code, group, texts in rows:
+        if group:
+            title = collapse(" ".join(texts[1:]))
+            table.append([code, title] + [None] * (len(names) - 2))
+        else:
+            table.append(texts)
+    first, last = lines[h.start], lines[end - 1]
+    return Grid.from_rows(table, page=first.page, method=METHOD, caption=caption,
+                          bbox=(0.0, float(first.index), 0.0, float(last.index)))
+
+
+def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Vocabulary) -> Grid:
+    if (layout := _layout_grid(lines, h, end, caption)) is not None:
+        return layout
+    roles = [r or "note" for r in h.roles]
+    value_roles = roles[1:]
+    numeric_result = "unit_of_measure" in roles
+    table: list[list[str | None]] = [list(h.texts)]
+    for code, group, row_lines in _rows(lines, h, end):
+        if group:
+            title = collapse(" ".join(ln.text for ln in row_lines))
+            table.append([code, title] + [None] * (len(roles) - 2))
+            continue
+        cells = split_row([ln.text for ln in row_lines], value_roles, numeric_result, vocab)
+        table.append([code] + [cells.get(c, "") for c in range(len(value_roles))])
+    first = lines[h.start]
+    last = lines[end - 1] if end > 0 else first
+    return Grid.from_rows(table, page=first.page, method=METHOD, caption=caption,
+                          bbox=(0.0, float(first.index), 0.0, float(last.index)))
+
+
+def _header_block(lines: list[_Line], body: list[_Line]) -> list[_Line]:
+    """The body lines reordered so the header block comes first, before "KẾ HOẠCH".
+
+    A text extraction may write the header block (organ, "CỘNG HÒA ...", number
+    and date) after the body it heads, as it met the text boxes; the header
+    parser reads it from the top of the first pages, so it is moved there.
+    """
+    doc_at = next((i for i, ln in enumerate(body) if fold(ln.text).rstrip(" :") in DOCUMENT_TYPES
+                   and _is_upper(ln.text)), None)
+    if doc_at is None:
+        return body
+    above = body[max(0, doc_at - settings.TEXT_HEADER_BLOCK_LINES):doc_at]
+    if any("cong hoa" in fold(ln.text) for ln in above):
+        return body
+    for i, ln in enumerate(body):
+        if i == doc_at or not _is_upper(ln.text) or not fold(ln.text).startswith(_ORGANS):
+            continue
+        window = body[i:i + 8]
+        if any("cong hoa" in fold(w.text) for w in window):
+            block: list[_Line] = []
+            for w in body[i:i + settings.TEXT_HEADER_BLOCK_LINES]:
+                f = fold(w.text)
+                if f.startswith("phu luc") or (f.rstrip(" :") in DOCUMENT_TYPES and _is_upper(w.text)):
+                    break
+                block.append(w)
+            ids = {id(b) for b in block}
+            rest = [b for b in body if id(b) not in ids]
+            top_page = body[0].page
+            return [_Line(b.text, b.index, top_page) for b in block] + rest
+    return body
+
+
+def _pages(body: list[_Line]) -> list[PageText]:
+    pages: dict[int, list[TextLine]] = {}
+    for ln in body:
+        if not ln.text.strip():
+            continue
+        indent = len(ln.text) - len(ln.text.lstrip())
+        text = collapse(ln.text)
+        pages.setdefault(ln.page, []).append(TextLine(text=text, x0=float(indent), top=float(ln.index),
+                                                       x1=float(indent), bottom=float(ln.index)))
+    n_pages = max(pages, default=1)
+    return [PageText(page=p, lines=pages.get(p, [])) for p in range(1, n_pages + 1)]
+
+
+def parse_text(text: str) -> ParsedSource:
+    """Pages and grids of a decoded plain-text plan."""
+    restored = restore_if_needed(text.split("\n"))
+    lines = _split_pages("\n".join(restored))
+    tables = _find_tables(lines)
+    vocab = Vocabulary.of(text)
+    grids: list[Grid] = []
+    in_table: set[int] = set()
+    prev_end = 0
+    for h, end in tables:
+        above = [k for k in range(prev_end, h.start) if lines[k].text.strip()][-_CAPTION_LINES:]
+        grids.append(_grid(lines, h, end, "\n".join(lines[k].text.strip() for k in above), vocab))
+        # the appendix title belongs to the table, not to the body (nor to the signature above it)
+        titled = [k for k in above if fold(lines[k].text).startswith("phu luc")]
+        in_table.update(range(titled[0] if titled else h.start, end))
+        prev_end = end
+    body = [ln for k, ln in enumerate(lines) if k not in in_table]
+    pages = _pages(_header_block(lines, _split_header_columns(body)))
+    # a plan without tables still reports its page count from the whole file
+    page_count = max((ln.page for ln in lines), default=1)
+    while len(pages) < page_count:
+        pages.append(PageText(page=len(pages) + 1, lines=[]))
+    return ParsedSource(pages=pages, grids=grids, method=METHOD, page_count=page_count)
+
+
+def parse_text_file(path: Path) -> ParsedSource:
+    """A .txt plan, its encoding decided by content (ingest/encodings.py)."""
+    decoded = read_text(path)
+    if not decoded.text.strip():
+        raise EmptyInput("text file holds only white space")
+    return parse_text(decoded.text)

@@ -1,0 +1,51 @@
+"""Flattened tables: headers wrapped over lines, row starts from the table's own numbering."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.parsers.text_layout import Numbering, read_header, split_column_names
+
+
+@pytest.mark.parametrize(("lines", "roles"), [
+    # a header whose names wrap over several lines, STT itself cut into "ST" / "T"
+    (["ST", "T Chỉ tiêu Đơn vị ", "", "tính Kết quả", "Đơn vị chủ trì, theo ", "", "dõi, đánh giá",
+      "Đơn vị phối hợp ", "", "thực hiện", "I Đến năm 2030"],
+     ["stt", "name", "unit_of_measure", "result", "lead", "coordinating"]),
+    (["STT Nhiệm vụ Cơ quan chủ ", "trì", "", "Cơ quan ", "phối hợp Yêu cầu về kết quả Thời gian hoàn ", "",
+      "thành", "", "I Nâng cao nhận thức"],
+     ["stt", "name", "lead", "coordinating", "result", "deadline"]),
+    (["Stt Chỉ tiêu Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian ", "", "I Nhiệm vụ cụ thể "],
+     ["stt", "name", "lead", "coordinating", "result", "deadline"]),
+])
+def test_header_split_over_lines(lines, roles):
+    h = read_header(lines, 0)
+    assert h is not None
+    assert h.roles == roles
+    assert h.end == len(lines) - 1  # the group row is not part of the header
+
+
+def test_body_text_is_no_header():
+    assert read_header(["Thực hiện Kế hoạch số 92/KH-UBND ngày 15/9/2025 của UBND tỉnh"], 0) is None
+    assert read_header(["STT là số thứ tự của các nhiệm vụ trong bảng"], 0) is None
+
+
+def test_one_name_is_not_cut_at_a_comma_or_inside():
+    assert split_column_names("Đơn vị chủ trì, theo dõi, đánh giá Đơn vị phối hợp") == [
+        "Đơn vị chủ trì, theo dõi, đánh giá", "Đơn vị phối hợp"]
+    assert split_column_names("Nhiệm vụ Yêu cầu về kết quả") == ["Nhiệm vụ", "Yêu cầu về kết quả"]
+
+
+@pytest.mark.parametrize(("lines", "starts"), [
+    # group rows, numbered rows, sub-rows; a "2" wrapped out of a name, a page number, a date: no row
+    (["I Đến năm 2030", "1 Xếp hạng chỉ số", "2", "Tỉ lệ xử lý", "3 Thực hiện TTHC", "3.1 Tỉ lệ sử dụng",
+      "3.2 Tỉ lệ cung cấp", "4", "II Nhiệm vụ", "1 Tuyên truyền"],
+     ["I", "1", "2", "3", "3.1", "3.2", "4", "II", "1"]),
+    (["1 Tỉ lệ người dân có tài khoản mức", "4 (VNeID)", "2 Dân số từ 15 tuổi", "15", "3 Tỉ lệ"],
+     ["1", "2", "3"]),
+    (["1 Tuyên truyền", "2 tuổi trở lên", "10/10 làm hạt nhân", "2 Xây dựng"], ["1", "2"]),
+])
+def test_row_starts_follow_the_numbering(lines, starts):
+    numbering = Numbering()
+    got = [s.code for ln in lines if (s := numbering.accept(ln)) is not None]
+    assert got == starts

@@ -1,0 +1,134 @@
+"""The plain-text front-end end to end on small flattened tables written the way PDF-to-text tools write them."""
+
+from __future__ import annotations
+
+from kehoach.parsers.text_cells import split_row
+from kehoach.parsers.text_source import parse_text
+from kehoach.pipeline import process_file
+
+ROLES = ["name", "unit_of_measure", "result", "lead", "coordinating"]
+
+
+def _cells(lines, roles=ROLES, numeric=True):
+    got = split_row(lines, roles, numeric)
+    return {roles[c]: " ".join(t.split()) for c, t in got.items()}
+
+
+def test_interleaved_wrapped_cells():
+    # one printed line holds the end of the name, the unit, the target and the start of the lead body
+    lines = ["Tỉ lệ sử dụng dịch vụ công trực tuyến của ", "người dân và doanh nghiệp % ≥ 80 Trung tâm Phục vụ ", "",
+             "hành chính công", "", "Các cơ quan chuyên ", "môn thuộc UBND ", "", "xã"]
+    assert _cells(lines) == {
+        "name": "Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp", "unit_of_measure": "%",
+        "result": "≥ 80", "lead": "Trung tâm Phục vụ hành chính công",
+        "coordinating": "Các cơ quan chuyên môn thuộc UBND xã"}
+
+
+def test_empty_cell_is_skipped():
+    # no unit printed: the target follows the name directly
+    lines = ["Tỷ lệ người dân có hồ sơ sức khỏe điện tử ≥ 95 Trạm Y tế xã Phòng Văn hóa - Xã ", "hội"]
+    got = _cells(lines)
+    assert "unit_of_measure" not in got
+    assert got["result"] == "≥ 95" and got["lead"] == "Trạm Y tế xã"
+    assert got["coordinating"] == "Phòng Văn hóa - Xã hội"
+
+
+def test_cells_printed_one_after_another():
+    lines = ["Tham mưu UBND xã ban hành quyết ", "", "định Quy chế bảo đảm an toàn thông ", "",
+             "Văn phòng HĐND và ", "", "UBND xã ", "", "Các phòng, ban, đơn ", "", "vị trên địa bàn xã ", "",
+             "Quy chế được ban hành ", "", "Quý IV/2025 "]
+    got = _cells(lines, ["name", "lead", "coordinating", "result", "deadline"], numeric=False)
+    assert got == {"name": "Tham mưu UBND xã ban hành quyết định Quy chế bảo đảm an toàn thông",
+                   "lead": "Văn phòng HĐND và UBND xã", "coordinating": "Các phòng, ban, đơn vị trên địa bàn xã",
+                   "result": "Quy chế được ban hành", "deadline": "Quý IV/2025"}
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+XÃ AN BÌNH
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Bình, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;
+I. MỤC TIÊU
+2. Mục tiêu cụ thể
+- Có ≥ 90% hồ sơ thủ tục hành chính được xử lý trực tuyến.
+- Đầu tư hạ tầng số tại xã.
+II. NHIỆM VỤ
+CHỦ TỊCH
+Nguyễn Văn An
+Phụ lục
+DANH MỤC CÁC CHỈ TIÊU
+ST
+T Chỉ tiêu Đơn vị
+
+tính Kết quả
+Đơn vị chủ trì Đơn vị phối hợp
+I Đến năm 2030
+1 Tỉ lệ hồ sơ xử lý trực tuyến % 100 Văn phòng
+
+HĐND&UBND
+Các cơ quan, đơn vị
+2 Thực hiện TTHC trên môi trường điện tử
+2.1 Tỉ lệ sử dụng dịch vụ công trực tuyến % ≥ 80 Trung tâm Phục vụ
+hành chính công
+\f
+2
+
+STT Chỉ tiêu Đơn vị tính Kết quả Đơn vị chủ trì Đơn vị phối hợp
+đạt chuẩn trong năm học mới Các cơ quan chuyên môn
+2.2 Tỉ lệ hồ sơ được số hóa % 100 Trung tâm Phục vụ hành chính công Các cơ quan chuyên môn
+II Đến năm 2035
+3 Tỉ lệ người dân có chữ ký số % 50 Công an xã Các cơ quan, đơn vị
+"""
+
+
+def test_plan_end_to_end(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    result = process_file(path)
+    doc = result.document
+    assert doc.status == "ok" and doc.method == "text"
+    assert (doc.admin_unit_name, doc.doc_number, doc.issue_date) == ("An Bình", "12/KH-UBND", "2026-03-05")
+    assert doc.signer_name == "Nguyễn Văn An"
+    rows = {it.stt: it for it in result.items}
+    assert list(rows) == ["1", "2", "2.1", "2.2", "3"]  # group rows are sections, not items
+    assert rows["1"].section == "I" and rows["3"].section == "II" and rows["3"].section_title == "Đến năm 2035"
+    assert rows["1"].lead == ["Văn phòng HĐND&UBND"] and rows["1"].target == "100"
+    # a row broken by a page number and a repeated header goes on after them
+    assert rows["2.1"].name == "Tỉ lệ sử dụng dịch vụ công trực tuyến đạt chuẩn trong năm học mới"
+    assert rows["2.1"].lead == ["Trung tâm Phục vụ hành chính công"]
+    assert rows["2.1"].coordinating == ["Các cơ quan chuyên môn"]
+    assert rows["2"].unit_of_measure is None and rows["2"].target is None  # a parent row: empty cells
+    assert [(t.text, t.target) for t in result.targets] == [
+        ("Có ≥ 90% hồ sơ thủ tục hành chính được xử lý trực tuyến", "≥ 90%")]
+
+
+def test_header_block_after_the_body_is_read():
+    body, head = PLAN.split("KẾ HOẠCH\n", 1)
+    moved = "KẾ HOẠCH\n" + head.split("Phụ lục\n")[0] + body + "Phụ lục\n" + head.split("Phụ lục\n")[1]
+    source = parse_text(moved)
+    first = [ln.text for ln in source.pages[0].lines[:3]]
+    assert first == ["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 12/KH-UBND"]
+
+
+def test_whitespace_only_file_fails_with_a_reason(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("  \n\n \n", encoding="utf-8")
+    result = process_file(path)
+    assert result.failed and "empty" in result.document.error
+
+
+def test_header_columns_joined_on_one_line_are_cut_apart(tmp_path):
+    # pdfium / pdftotext put the two header columns on one line; a form feed glued to a page number
+    text = ("UBND PHƯỜNG TAM PHƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 97/KH-BCĐ Tam Phước, ngày 16 tháng 10 năm 2025\nKẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW\n"
+            "Căn cứ Nghị quyết số 57-NQ/TW;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Hồng Nhung\f2\nPhụ lục I\n")
+    path = tmp_path / "joined.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = process_file(path).document
+    assert (doc.admin_unit_type, doc.admin_unit_name) == ("phường", "Tam Phước")
+    assert (doc.doc_number, doc.issue_date) == ("97/KH-BCĐ", "2025-10-16")
+    assert (doc.signer_title, doc.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng Nhung")
