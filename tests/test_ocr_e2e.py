@@ -61,13 +61,14 @@ def test_scanned_sample_floor(scores, metric, floor):
 
 def test_scanned_sample_keeps_its_accents(scores):
     overall, _ = scores
-    assert overall["accents"] >= ACCENTS_FLOOR
+    assert overall["accents"]["accuracy"] >= ACCENTS_FLOOR
 
 
 def test_scanned_pages_are_named_and_rows_carry_ocr_provenance(extracted):
     (doc,) = _jsonl(extracted / "documents.jsonl")
     assert doc["status"] == "ok" and doc["method"] == "ocr"
-    assert any(w.startswith("pages 1, 2, 3, 4, 5: OCR'd (no text layer)") for w in doc["warnings"]), doc["warnings"]
+    assert any(w.startswith("pages 1, 2, 3, 4, 5: OCR'd (scanned page: no text layer)") for w in doc["warnings"]), \
+        doc["warnings"]
     items = _jsonl(extracted / "items.jsonl")
     assert items and all(it["provenance"]["method"] == "ocr" for it in items)
     assert all(0.0 <= it["provenance"]["confidence"] <= 1.0 for it in items)
