@@ -31,3 +31,10 @@ def test_header_fields_found_are_kept():
 
 def test_caption_without_plan_changes_nothing():
     assert fill_from_caption(Header(), ["Phụ lục 2", "DANH MỤC CÁC NHIỆM VỤ"]) == Header()
+
+
+def test_a_field_the_caption_fills_is_no_longer_reported_unread():
+    header = Header(warnings=["header: issue_date not read", "header: title not read"])
+    filled = fill_from_caption(header, ["(Kèm theo Kế hoạch số 36/KH-UBND ngày 09/10/2025 của UBND xã Liên Minh)"])
+    assert filled.issue_date == "2025-10-09"
+    assert filled.warnings == ["header: title not read"]

@@ -51,4 +51,8 @@ def fill_from_caption(header: Header, captions: list[str]) -> Header:
                 header.admin_unit_type = {"xa": "xã", "phuong": "phường"}.get(fold(u.group(1)), u.group(1).lower())
                 header.admin_unit_name = u.group(2).strip()
         break
+    # a field the caption filled is no longer unread
+    header.warnings = [w for w in header.warnings
+                       if not (w.startswith("header: ") and w.endswith(" not read")
+                               and getattr(header, w[len("header: "):-len(" not read")], None))]
     return header
