@@ -212,3 +212,15 @@ def test_roman_numerals_misread_by_ocr_are_mended(text, expected):
 ])
 def test_speckle_read_as_punctuation_is_noise(text, conf, noise):
     assert is_noise(_word(text, 0, 0, 10, 10, conf=conf)) is noise
+
+
+def test_a_red_seal_is_lifted_and_black_type_under_it_kept():
+    page = np.full((200, 200, 3), 255, np.uint8)
+    cv2.rectangle(page, (20, 90), (180, 110), (0, 0, 0), -1)  # black type
+    seal = np.full((200, 200, 3), 255, np.uint8)
+    cv2.circle(seal, (100, 100), 60, (45, 40, 205), 8)  # red seal ring (BGR)
+    bgr = (page.astype(np.float32) * seal / 255).astype(np.uint8)  # ink on ink, as on paper
+    grey = raster.grey_without_red(bgr)
+    assert grey[100, 40] < 50  # the type stays black, also where the ring crosses it
+    assert grey[100 - 60, 100] > 180  # the ring is near paper
+    assert (raster.grey_without_red(np.full((50, 50, 3), 128, np.uint8)) == 128).all()  # grey stays grey
