@@ -224,3 +224,19 @@ def test_a_red_seal_is_lifted_and_black_type_under_it_kept():
     assert grey[100, 40] < 50  # the type stays black, also where the ring crosses it
     assert grey[100 - 60, 100] > 180  # the ring is near paper
     assert (raster.grey_without_red(np.full((50, 50, 3), 128, np.uint8)) == 128).all()  # grey stays grey
+
+
+@pytest.mark.parametrize("text, bar", [("≥ 80", True), ("> 80", False), ("≤5", True), ("<5", False)])
+def test_a_comparison_sign_on_a_bar_is_told_from_the_image(text, bar):
+    from helpers import FONT
+    from PIL import ImageDraw, ImageFont
+
+    from kehoach.parsers.ocr.glyphs import has_bar, mend_comparisons
+
+    img = Image.new("L", (220, 80), 255)
+    ImageDraw.Draw(img).text((10, 10), text, font=ImageFont.truetype(str(FONT), 50), fill=0)
+    gray = np.asarray(img)
+    assert has_bar(gray < 128) is bar
+    read = text.replace("≥", ">").replace("≤", "<")  # what Tesseract's vie model writes
+    (word,) = mend_comparisons([_word(read.split()[0], 0, 0, 220, 80)], gray)
+    assert word.text == (text.split()[0] if bar else read.split()[0])

@@ -18,7 +18,7 @@ from itertools import groupby
 from kehoach import settings
 from kehoach.ingest.raster import PageImage
 from kehoach.parsers.grid import Grid
-from kehoach.parsers.ocr import cache, image_prep, regions, rules, tesseract
+from kehoach.parsers.ocr import cache, glyphs, image_prep, regions, rules, tesseract
 from kehoach.parsers.ocr.tesseract import Word
 from kehoach.parsers.pdf_tables import find_tables
 from kehoach.parsers.pdfium_page import PageContent
@@ -100,7 +100,7 @@ def _read(gray, dpi: float) -> tuple[list[Word], list[rules.Rule], int]:
             drop = {id(w) for w in region.words}
             words = [w for w in words if id(w) not in drop] + again
             replaced += 1
-    return words, found, replaced
+    return glyphs.mend_comparisons(words, clean), found, replaced
 
 
 def ocr_image(image: PageImage) -> OcrPage:
