@@ -63,16 +63,16 @@ def grey_without_red(bgr: np.ndarray) -> np.ndarray:
     """Grey for OCR with red ink (the seal pressed over a signature) lifted towards paper.
 
     Where red clearly dominates, the red channel is taken as the grey: a red seal is
-    bright there, while black type under it stays dark (the scanner's copy of
-    printed type and seal is their product). Elsewhere the usual luminance.
+    bright there (and taken for paper), while black type under it stays dark (the
+    scanner's copy of printed type and seal is their product). Elsewhere the usual luminance.
     """
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     if not _has_red(bgr[::RED_PROBE_STEP, ::RED_PROBE_STEP]):  # most scans are grey: skip the full pass
         return grey
     b, g, r = cv2.split(bgr)
     red = cv2.subtract(r, cv2.max(g, b)) > settings.RED_INK_MARGIN  # saturating: never negative
-    if red.any():
-        grey[red] = r[red]
+    if red.any():  # seal ink is paper; darker red is type printed under the seal
+        grey[red] = np.where(r[red] >= settings.RED_INK_PAPER, 255, r[red])
     return grey
 
 
