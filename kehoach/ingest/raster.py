@@ -52,6 +52,7 @@ def render_scale(width_pt: float, height_pt: float, dpi: float = settings.OCR_DP
 
 
 RED_PROBE_STEP = 4  # a seal is centimetres wide: every 4th pixel both ways finds it
+RED_FRINGE = 3  # pixels around red ink whose colour JPEG blurred away
 
 
 def _has_red(bgr: np.ndarray) -> bool:
@@ -73,6 +74,10 @@ def grey_without_red(bgr: np.ndarray) -> np.ndarray:
     red = cv2.subtract(r, cv2.max(g, b)) > settings.RED_INK_MARGIN  # saturating: never negative
     if red.any():  # seal ink is paper; darker red is type printed under the seal
         grey[red] = np.where(r[red] >= settings.RED_INK_PAPER, 255, r[red])
+        # the seal's fringe, its colour smeared by JPEG, is paper too unless dark as type
+        fringe = cv2.dilate(red.astype(np.uint8), np.ones((2 * RED_FRINGE + 1,) * 2, np.uint8)) > 0
+        fringe &= ~red & (grey >= settings.RED_INK_PAPER * 0.75)
+        grey[fringe] = 255
     return grey
 
 
