@@ -130,3 +130,5 @@ RED_INK_PAPER = 150
 # An OCR "word" without a letter or digit is scanner speckle or a rule's fringe read as
 # punctuation unless Tesseract is this sure of it (0-100); dashes in "Văn hóa - Xã hội" read at ~90.
 PUNCT_MIN_CONF = 80.0
+# ... and whatever its confidence, when it is smaller than this (points) both ways: a speck.
+SPECK_MAX_PT = 1.2

@@ -206,12 +206,12 @@ def test_roman_numerals_misread_by_ocr_are_mended(text, expected):
     assert roman_numeral(text) == expected
 
 
-@pytest.mark.parametrize("text, conf, noise", [
-    ("_", 95, True), ("|", 90, True), (".", 50, True), ("-", 92, False), ("%", 60, False), ("1", 10, False),
-    ("Kế", 20, False),
+@pytest.mark.parametrize("text, conf, size, noise", [
+    ("_", 95, 10, True), ("|", 90, 10, True), (".", 50, 10, True), ("-", 92, 16, False), ("%", 60, 20, False),
+    ("1", 10, 10, False), ("Kế", 20, 10, False), ("-", 93, 2, True), (".", 92, 3, True),
 ])
-def test_speckle_read_as_punctuation_is_noise(text, conf, noise):
-    assert is_noise(_word(text, 0, 0, 10, 10, conf=conf)) is noise
+def test_speckle_read_as_punctuation_is_noise(text, conf, size, noise):
+    assert is_noise(_word(text, 0, 0, size, size, conf=conf), scale=300 / 72) is noise
 
 
 def test_a_red_seal_is_lifted_and_black_type_under_it_kept():
