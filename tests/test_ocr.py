@@ -240,3 +240,13 @@ def test_a_comparison_sign_on_a_bar_is_told_from_the_image(text, bar):
     read = text.replace("≥", ">").replace("≤", "<")  # what Tesseract's vie model writes
     (word,) = mend_comparisons([_word(read.split()[0], 0, 0, 220, 80)], gray)
     assert word.text == (text.split()[0] if bar else read.split()[0])
+
+
+def test_ocr_warnings_group_pages_by_reason_and_name_second_reads():
+    from kehoach.pipeline import ocr_warnings
+
+    assert ocr_warnings({1: NO_TEXT, 2: NO_TEXT + "; 3 ruled cells OCR'd again", 4: NO_DIACRITICS}) == [
+        "pages 1, 2: OCR'd (no text layer)",
+        "page 4: OCR'd (text layer without Vietnamese diacritics (English OCR))",
+        "page 2: 3 ruled cells OCR'd again",
+    ]

@@ -228,8 +228,7 @@ def _ocr_page(page: pdfium.PdfPage, why: str) -> tuple[PageContent, str]:
     from kehoach.parsers.ocr.page import ocr_image
 
     done = ocr_image(render_pdf_page(page))
-    turned = [n for n in done.notes if n.startswith("turned")]
-    return done.content, "; ".join([why, *turned])
+    return done.content, done.reason(why)
 
 
 def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:

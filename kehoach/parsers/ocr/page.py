@@ -34,6 +34,11 @@ class OcrPage:
     content: PageContent
     notes: list[str] = field(default_factory=list)
 
+    def reason(self, why: str) -> str:
+        """Why the page was OCR'd, with what OCR had to do again ("turned 90°", "3 ruled cells OCR'd
+        again"), for the document's warnings; routine steps (deskew, cache) are left out."""
+        return "; ".join([why, *(n for n in self.notes if not n.startswith(("deskewed", "OCR from cache")))])
+
 
 def words_to_chars(words: list[Word], scale: float) -> list[dict]:
     """OCR words as character dicts in points: each word's box split evenly over its letters.
