@@ -76,12 +76,16 @@ def parse_source(info: InputFile) -> ParsedSource:
 
 
 def ocr_warnings(ocr_pages: dict[int, str]) -> list[str]:
-    """One line per reason naming the pages OCR'd for it ("pages 1, 2: OCR'd (no text layer)")."""
+    """One line per reason naming the pages OCR'd for it ("pages 1, 2: OCR'd (no text layer)"), then
+    one per page where OCR had to do more ("page 3: 4 ruled cells OCR'd again")."""
     by_reason: dict[str, list[int]] = {}
+    details: list[str] = []
     for page, why in sorted(ocr_pages.items()):
-        by_reason.setdefault(why, []).append(page)
+        base, *extra = why.split("; ")
+        by_reason.setdefault(base, []).append(page)
+        details += [f"page {page}: {e}" for e in extra]
     return [f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}: OCR'd ({why})"
-            for why, pages in by_reason.items()]
+            for why, pages in by_reason.items()] + details
 
 
 # --- stages 2-4: interpret, normalise, validate ---------------------------------------------

@@ -314,6 +314,11 @@ DESKEW_MIN_ANGLE = 0.05
 # baseline (about 1 em, 12-14 pt); a row of one line is ~18 pt high, a narrow STT column ~25 pt wide.
 RULE_MIN_H_PT = 28.0
 RULE_MIN_V_PT = 15.0
+# Such a run counts as a table's rule when it meets a perpendicular one (within this many points:
+# scanned rules stop short of each other) or is this long on its own (a row rule, an underline);
+# a red seal's ring has straight-looking stretches of ~30 pt that must stay ink.
+RULE_MEET_SLACK_PT = 3.0
+RULE_ALONE_MIN_PT = 60.0
 # A page with this few OCR words or a mean word confidence below this (0-100) may be upside
 # down or turned 90°: Tesseract's orientation detection is asked then, and only then.
 OSD_MIN_WORDS = 15
@@ -332,8 +337,11 @@ REREAD_MIN_INK = 40
 REREAD_BELOW_CONF = 60.0
 REREAD_MIN_CONF = 30.0
 # Red ink (a seal over the signature) is lifted out of the page before OCR where the red
-# channel exceeds both others by this much (0-255): black, grey and blue ink never do.
-RED_INK_MARGIN = 60
+# channel exceeds both others by this much (0-255): black, grey and blue ink never do; a seal's
+# thin ring loses colour to JPEG's halved chroma, hence a low margin. Such a pixel whose red
+# channel is this bright is seal on paper (made white); a darker one is type under the seal.
+RED_INK_MARGIN = 40
+RED_INK_PAPER = 150
 # An OCR "word" without a letter or digit is scanner speckle or a rule's fringe read as
 # punctuation unless Tesseract is this sure of it (0-100); dashes in "Văn hóa - Xã hội" read at ~90.
 PUNCT_MIN_CONF = 80.0
@@ -341,3 +349,5 @@ PUNCT_MIN_CONF = 80.0
 # it is kept whole in the name and flagged (confidence below LOW_CONFIDENCE), not split at random.
 TEXT_MAX_ROW_WORDS = 600
 TEXT_DOUBTFUL_CONFIDENCE = 0.3
+# ... and whatever its confidence, when it is smaller than this (points) both ways: a speck.
+SPECK_MAX_PT = 1.2

@@ -206,9 +206,47 @@ def test_roman_numerals_misread_by_ocr_are_mended(text, expected):
     assert roman_numeral(text) == expected
 
 
-@pytest.mark.parametrize("text, conf, noise", [
-    ("_", 95, True), ("|", 90, True), (".", 50, True), ("-", 92, False), ("%", 60, False), ("1", 10, False),
-    ("Kế", 20, False),
+@pytest.mark.parametrize("text, conf, size, noise", [
+    ("_", 95, 10, True), ("|", 90, 10, True), (".", 50, 10, True), ("-", 92, 16, False), ("%", 60, 20, False),
+    ("1", 10, 10, False), ("Kế", 20, 10, False), ("-", 93, 2, True), (".", 92, 3, True),
 ])
-def test_speckle_read_as_punctuation_is_noise(text, conf, noise):
-    assert is_noise(_word(text, 0, 0, 10, 10, conf=conf)) is noise
+def test_speckle_read_as_punctuation_is_noise(text, conf, size, noise):
+    assert is_noise(_word(text, 0, 0, size, size, conf=conf), scale=300 / 72) is noise
+
+
+def test_a_red_seal_is_lifted_and_black_type_under_it_kept():
+    page = np.full((200, 200, 3), 255, np.uint8)
+    cv2.rectangle(page, (20, 90), (180, 110), (0, 0, 0), -1)  # black type
+    seal = np.full((200, 200, 3), 255, np.uint8)
+    cv2.circle(seal, (100, 100), 60, (45, 40, 205), 8)  # red seal ring (BGR)
+    bgr = (page.astype(np.float32) * seal / 255).astype(np.uint8)  # ink on ink, as on paper
+    grey = raster.grey_without_red(bgr)
+    assert grey[100, 40] < 50  # the type stays black, also where the ring crosses it
+    assert grey[100 - 60, 100] > 180  # the ring is near paper
+    assert (raster.grey_without_red(np.full((50, 50, 3), 128, np.uint8)) == 128).all()  # grey stays grey
+
+
+@pytest.mark.parametrize("text, bar", [("≥ 80", True), ("> 80", False), ("≤5", True), ("<5", False)])
+def test_a_comparison_sign_on_a_bar_is_told_from_the_image(text, bar):
+    from helpers import FONT
+    from PIL import ImageDraw, ImageFont
+
+    from kehoach.parsers.ocr.glyphs import has_bar, mend_comparisons
+
+    img = Image.new("L", (220, 80), 255)
+    ImageDraw.Draw(img).text((10, 10), text, font=ImageFont.truetype(str(FONT), 50), fill=0)
+    gray = np.asarray(img)
+    assert has_bar(gray < 128) is bar
+    read = text.replace("≥", ">").replace("≤", "<")  # what Tesseract's vie model writes
+    (word,) = mend_comparisons([_word(read.split()[0], 0, 0, 220, 80)], gray)
+    assert word.text == (text.split()[0] if bar else read.split()[0])
+
+
+def test_ocr_warnings_group_pages_by_reason_and_name_second_reads():
+    from kehoach.pipeline import ocr_warnings
+
+    assert ocr_warnings({1: NO_TEXT, 2: NO_TEXT + "; 3 ruled cells OCR'd again", 4: NO_DIACRITICS}) == [
+        "pages 1, 2: OCR'd (no text layer)",
+        "page 4: OCR'd (text layer without Vietnamese diacritics (English OCR))",
+        "page 2: 3 ruled cells OCR'd again",
+    ]

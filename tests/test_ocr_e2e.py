@@ -20,8 +20,9 @@ pytestmark = [pytest.mark.e2e,
               pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract not installed (make apt)")]
 
 SCAN = REPO / "tests" / "data" / "scan"
-FLOORS = {"rows": 0.95, "cells": 0.80}
-ACCENTS_FLOOR = 0.97
+FLOORS = {"rows": 0.95, "cells": 0.85}  # measured: rows 0.980, cells 0.899
+ACCENTS_FLOOR = 0.97  # measured 0.998
+DOC_FIELDS_FLOOR = 0.75  # measured 0.827: the title and signer's title under the seal are lost
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +60,14 @@ def test_scanned_sample_floor(scores, metric, floor):
     assert overall[metric]["f1"] >= floor, overall[metric]
 
 
+def test_scanned_sample_document_fields(scores):
+    overall, _ = scores
+    assert overall["document_fields"] >= DOC_FIELDS_FLOOR, overall["document_field_detail"]
+
+
 def test_scanned_sample_keeps_its_accents(scores):
     overall, _ = scores
-    assert overall["accents"]["accuracy"] >= ACCENTS_FLOOR
+    assert overall["accents"]["accuracy"] >= ACCENTS_FLOOR, overall["accents"]
 
 
 def test_scanned_pages_are_named_and_rows_carry_ocr_provenance(extracted):

@@ -51,18 +51,33 @@ def render_scale(width_pt: float, height_pt: float, dpi: float = settings.OCR_DP
     return min(scale, math.sqrt(settings.OCR_MAX_PIXELS / area))
 
 
+RED_PROBE_STEP = 4  # a seal is centimetres wide: every 4th pixel both ways finds it
+RED_FRINGE = 3  # pixels around red ink whose colour JPEG blurred away
+
+
+def _has_red(bgr: np.ndarray) -> bool:
+    b, g, r = cv2.split(np.ascontiguousarray(bgr))
+    return bool((cv2.subtract(r, cv2.max(g, b)) > settings.RED_INK_MARGIN).any())
+
+
 def grey_without_red(bgr: np.ndarray) -> np.ndarray:
     """Grey for OCR with red ink (the seal pressed over a signature) lifted towards paper.
 
     Where red clearly dominates, the red channel is taken as the grey: a red seal is
-    bright there, while black type under it stays dark (the scanner's copy of
-    printed type and seal is their product). Elsewhere the usual luminance.
+    bright there (and taken for paper), while black type under it stays dark (the
+    scanner's copy of printed type and seal is their product). Elsewhere the usual luminance.
     """
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    b, g, r = (bgr[:, :, k].astype(np.int16) for k in range(3))
-    red = (r - np.maximum(g, b)) > settings.RED_INK_MARGIN
-    if red.any():
-        grey[red] = bgr[:, :, 2][red]
+    if not _has_red(bgr[::RED_PROBE_STEP, ::RED_PROBE_STEP]):  # most scans are grey: skip the full pass
+        return grey
+    b, g, r = cv2.split(bgr)
+    red = cv2.subtract(r, cv2.max(g, b)) > settings.RED_INK_MARGIN  # saturating: never negative
+    if red.any():  # seal ink is paper; darker red is type printed under the seal
+        grey[red] = np.where(r[red] >= settings.RED_INK_PAPER, 255, r[red])
+        # the seal's fringe, its colour smeared by JPEG, is paper too unless dark as type
+        fringe = cv2.dilate(red.astype(np.uint8), np.ones((2 * RED_FRINGE + 1,) * 2, np.uint8)) > 0
+        fringe &= ~red & (grey >= settings.RED_INK_PAPER * 0.75)
+        grey[fringe] = 255
     return grey
 
 

@@ -234,7 +234,6 @@ def _ocr_page(page: pdfium.PdfPage, why: str, layer: PageContent | None = None,
     from kehoach.parsers.ocr.page import ocr_image
 
     done = ocr_image(render_pdf_page(page))
-    turned = [n for n in done.notes if n.startswith("turned")]
     content = done.content
     if layer is not None and regions:
         def inside(obj: dict) -> bool:
@@ -244,7 +243,7 @@ def _ocr_page(page: pdfium.PdfPage, why: str, layer: PageContent | None = None,
                               chars=layer.chars + [c for c in content.chars if inside(c)],
                               edges=layer.edges + [e for e in content.edges if inside(e)], images=layer.images)
         why = f"{why}: {len(regions)} region{'s' if len(regions) > 1 else ''} without text"
-    return content, "; ".join([why, *turned])
+    return content, done.reason(why)
 
 
 def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:

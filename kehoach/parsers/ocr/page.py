@@ -18,7 +18,7 @@ from itertools import groupby
 from kehoach import settings
 from kehoach.ingest.raster import PageImage
 from kehoach.parsers.grid import Grid
-from kehoach.parsers.ocr import cache, image_prep, regions, rules, tesseract
+from kehoach.parsers.ocr import cache, glyphs, image_prep, regions, rules, tesseract
 from kehoach.parsers.ocr.tesseract import Word
 from kehoach.parsers.pdf_tables import find_tables
 from kehoach.parsers.pdfium_page import PageContent
@@ -33,6 +33,11 @@ class OcrPage:
 
     content: PageContent
     notes: list[str] = field(default_factory=list)
+
+    def reason(self, why: str) -> str:
+        """Why the page was OCR'd, with what OCR had to do again ("turned 90°", "3 ruled cells OCR'd
+        again"), for the document's warnings; routine steps (deskew, cache) are left out."""
+        return "; ".join([why, *(n for n in self.notes if not n.startswith(("deskewed", "OCR from cache")))])
 
 
 def words_to_chars(words: list[Word], scale: float) -> list[dict]:
@@ -70,11 +75,17 @@ NOISE_MARKS = frozenset("_|`~'\"‘’“”^°")  # never alone in a plan's cel
 SOFT_MARKS = frozenset(".,:;-—–•·*")  # speckle reads as these too, but Tesseract is unsure of it
 
 
-def is_noise(word: Word) -> bool:
-    """A "word" of marks only that is likely speckle or a rule remnant; "%", "≥" and sure dashes stay."""
+def is_noise(word: Word, scale: float = 300 / 72) -> bool:
+    """A "word" of marks only that is likely speckle or a rule remnant; "%", "≥" and sure dashes stay.
+
+    A speck of a point or so reads as "-" or "." even with high confidence: a mark smaller
+    than SPECK_MAX_PT both ways is no dash (a dash at 12 pt is ~4 pt wide)."""
     if all(ch in NOISE_MARKS for ch in word.text):
         return True
-    return all(ch in NOISE_MARKS or ch in SOFT_MARKS for ch in word.text) and word.conf < settings.PUNCT_MIN_CONF
+    if not all(ch in NOISE_MARKS or ch in SOFT_MARKS for ch in word.text):
+        return False
+    speck = max(word.right - word.left, word.bottom - word.top) < settings.SPECK_MAX_PT * scale
+    return speck or word.conf < settings.PUNCT_MIN_CONF
 
 
 def _doubtful(words: list[Word]) -> bool:
@@ -89,18 +100,18 @@ def _read(gray, dpi: float) -> tuple[list[Word], list[rules.Rule], int]:
     scale = dpi / 72.0
     found, mask = rules.find_rules(gray, scale)
     clean = rules.erase(gray, mask)
-    words = [w for w in tesseract.read_words(clean, dpi) if not is_noise(w)]
+    words = [w for w in tesseract.read_words(clean, dpi) if not is_noise(w, scale)]
     cells = [tuple(round(v * scale) for v in box) for table in find_tables(rules.to_edges(found, scale))
              for box in table]
     doubtful = regions.doubtful_cells(clean, cells, words, scale)
     replaced = 0
     for region, again in zip(doubtful, regions.reread(clean, doubtful, dpi), strict=True):
-        again = [w for w in again if not is_noise(w)]
+        again = [w for w in again if not is_noise(w, scale)]
         if regions.better(region, again):
             drop = {id(w) for w in region.words}
             words = [w for w in words if id(w) not in drop] + again
             replaced += 1
-    return words, found, replaced
+    return glyphs.mend_comparisons(words, clean), found, replaced
 
 
 def ocr_image(image: PageImage) -> OcrPage:

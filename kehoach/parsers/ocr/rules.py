@@ -65,15 +65,43 @@ def _segments(mask: np.ndarray, horizontal: bool, length: int) -> list[Rule]:
     return rules
 
 
+def _touches(a: Rule, b: Rule, slack: float) -> bool:
+    """Do a horizontal rule `a` and a vertical rule `b` meet (within `slack` pixels)?"""
+    return (a.x0 - slack <= b.x0 <= a.x1 + slack) and (b.y0 - slack <= a.y0 <= b.y1 + slack)
+
+
+def structural(found: list[Rule], scale: float) -> list[Rule]:
+    """Rules that belong to a table or a form: meeting a perpendicular rule, or long on their own
+    (a row rule, an underline). A seal's ring or a bracket has short straight stretches that
+    pass the length test alone; they stay ink for OCR and make no edges."""
+    slack = settings.RULE_MEET_SLACK_PT * scale
+    alone = settings.RULE_ALONE_MIN_PT * scale
+    hs = [r for r in found if r.horizontal]
+    vs = [r for r in found if not r.horizontal]
+    keep = [h for h in hs if h.x1 - h.x0 >= alone or any(_touches(h, v, slack) for v in vs)]
+    keep += [v for v in vs if v.y1 - v.y0 >= alone or any(_touches(h, v, slack) for h in hs)]
+    return keep
+
+
 def find_rules(gray: np.ndarray, scale: float) -> tuple[list[Rule], np.ndarray]:
-    """The page's rules and a mask of their pixels (255 where a rule is); `scale` is pixels per point."""
+    """The page's structural rules and a mask of their pixels (255 where a rule is);
+    `scale` is pixels per point."""
     ink = _ink(gray)
     len_h = max(10, round(settings.RULE_MIN_H_PT * scale))
     len_v = max(10, round(settings.RULE_MIN_V_PT * scale))
     mask_h = _runs(ink, len_h, True)
     mask_v = _runs(ink, len_v, False)
-    rules = _segments(mask_h, True, len_h) + _segments(mask_v, False, len_v)
-    return rules, cv2.bitwise_or(mask_h, mask_v)
+    found = _segments(mask_h, True, len_h) + _segments(mask_v, False, len_v)
+    kept = structural(found, scale)
+    if len(kept) < len(found):  # keep in the mask only the pixels of the rules kept
+        box = np.zeros_like(ink)
+        for r in kept:
+            half = r.thickness / 2 + 1
+            x0, y0, x1, y1 = (r.x0, r.y0 - half, r.x1, r.y0 + half) if r.horizontal \
+                else (r.x0 - half, r.y0, r.x0 + half, r.y1)
+            box[max(0, int(y0)):int(y1) + 1, max(0, int(x0)):int(x1) + 1] = 255
+        return kept, cv2.bitwise_and(cv2.bitwise_or(mask_h, mask_v), box)
+    return kept, cv2.bitwise_or(mask_h, mask_v)
 
 
 def erase(gray: np.ndarray, mask: np.ndarray) -> np.ndarray:

@@ -24,8 +24,7 @@ def parse_image_file(path: Path) -> ParsedSource:
         del image
         text, page_grids, carried = parse_page(done.content, i, carried)
         mark_ocr(page_grids, done.content)
-        turned = [n for n in done.notes if n.startswith("turned")]
-        ocr_pages[i] = "; ".join([REASON, *turned])
+        ocr_pages[i] = done.reason(REASON)
         pages.append(text)
         grids.extend(page_grids)
     return assemble(pages, grids, ocr_pages)

@@ -8,12 +8,15 @@ so every call runs with OMP_THREAD_LIMIT=1 unless the caller set it.
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 
+import cv2
 import numpy as np
 import pytesseract
-from PIL import Image
 
 from kehoach.errors import KehoachError
 
@@ -64,16 +67,28 @@ def version() -> str:
     return str(v)
 
 
-def _image(gray: np.ndarray) -> Image.Image:
-    return Image.fromarray(gray)
+@contextmanager
+def _image_file(gray: np.ndarray) -> Iterator[str]:
+    """The page as an uncompressed BMP file for Tesseract: pytesseract would PNG-compress a whole
+    300-dpi page (a noticeable share of a page's time) only for Tesseract to decompress it."""
+    fd, path = tempfile.mkstemp(suffix=".bmp", prefix="kehoach-ocr-")
+    os.close(fd)
+    try:
+        if not cv2.imwrite(path, gray):
+            raise OcrUnavailable("cannot write the page image for Tesseract (temporary folder full?)")
+        yield path
+    finally:
+        with suppress(OSError):
+            os.unlink(path)
 
 
 def read_words(gray: np.ndarray, dpi: float, psm: int = PSM_AUTO) -> list[Word]:
     """Every word Tesseract reads on the image, in reading order (one pass)."""
     version()
     try:
-        data = pytesseract.image_to_data(_image(gray), lang=LANG, config=f"--psm {psm} --dpi {round(dpi)}",
-                                         output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S)
+        with _image_file(gray) as path:
+            data = pytesseract.image_to_data(path, lang=LANG, config=f"--psm {psm} --dpi {round(dpi)}",
+                                             output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S)
     except RuntimeError as e:  # pytesseract's timeout
         raise OcrUnavailable(f"Tesseract took longer than {TIMEOUT_S} s on a page") from e
     except pytesseract.TesseractError as e:
@@ -94,8 +109,9 @@ def orientation(gray: np.ndarray, dpi: float) -> int:
     """Clockwise degrees (0, 90, 180, 270) to turn the page upright, by Tesseract's OSD; 0 when unsure."""
     version()
     try:
-        osd = pytesseract.image_to_osd(_image(gray), config=f"--psm 0 --dpi {round(dpi)}",
-                                       output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S)
+        with _image_file(gray) as path:
+            osd = pytesseract.image_to_osd(path, config=f"--psm 0 --dpi {round(dpi)}",
+                                           output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S)
     except (pytesseract.TesseractError, RuntimeError):
         return 0  # too little text to tell: keep the page as it is
     return int(osd.get("rotate", 0)) % 360
