@@ -245,8 +245,9 @@ def test_a_comparison_sign_on_a_bar_is_told_from_the_image(text, bar):
 def test_ocr_warnings_group_pages_by_reason_and_name_second_reads():
     from kehoach.pipeline import ocr_warnings
 
-    assert ocr_warnings({1: NO_TEXT, 2: NO_TEXT + "; 3 ruled cells OCR'd again", 4: NO_DIACRITICS}) == [
-        "pages 1, 2: OCR'd (no text layer)",
-        "page 4: OCR'd (text layer without Vietnamese diacritics (English OCR))",
+    scan, english = "scanned page: no text layer", "no Vietnamese diacritics"
+    assert ocr_warnings({1: scan, 2: scan + "; 3 ruled cells OCR'd again", 4: english}) == [
+        "pages 1, 2: OCR'd (scanned page: no text layer)",
+        "page 4: OCR'd (no Vietnamese diacritics)",
         "page 2: 3 ruled cells OCR'd again",
     ]
