@@ -102,9 +102,10 @@ def _place_name(name: str) -> str:
 
 
 def _stated_province(kind: str, name: str, text: str) -> str | None:
-    """The province the document writes beside its own unit's name ("xã La Ngà, tỉnh Tây Ninh")."""
-    m = re.search(rf"(?i:{re.escape(kind)}\s+{re.escape(name)}\s*,\s*(?:tỉnh|thành phố))\s+"
-                  r"([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})", text)
+    """The province the document writes beside its own unit ("xã La Ngà, tỉnh Tây Ninh"; "trên địa bàn xã,
+    tỉnh Đắk Lắk": the unit's kind alone, as a plan names its own commune)."""
+    m = re.search(rf"(?i:(?:{re.escape(kind)}\s+{re.escape(name)}|địa\s+bàn\s+{re.escape(kind)})\s*,\s*"
+                  r"(?:tỉnh|thành phố))\s+([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})", text)
     if not m:
         return None
     words = m.group(1).split()
