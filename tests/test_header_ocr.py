@@ -55,6 +55,11 @@ def test_ocr_words_enter_with_plain_marks():
     ("Số: 25/2026/NĐ-CP", "25/2026/NĐ-CP", "NĐ-CP"),  # a legal act's number carries its year
     ("Số 12-KH/ĐU", "12-KH/ĐU", "KH/ĐU"),
     ("Số: 97/KH-BCĐ", "97/KH-BCĐ", "KH-BCĐ"),
+    ("Sồ: 97/KH-BCĐ", "97/KH-BCĐ", "KH-BCĐ"),  # the tone mark misread
+    ("Sô; 97/KH-BCĐ", "97/KH-BCĐ", "KH-BCĐ"),  # the colon read as a semicolon
+    ("S6: 97/KH-BCĐ", "97/KH-BCĐ", "KH-BCĐ"),  # the letter read as a digit
+    ("Số: ........./QĐ-UBND", None, "QĐ-UBND"),  # a dotted blank
+    ("Sở y tế - Hà Nội", None, None),  # a body's name, not a number line
 ])
 def test_number_from_ocr(number_line, number, symbol):
     h = header(*ocr_head(number_line))

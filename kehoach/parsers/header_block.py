@@ -48,7 +48,10 @@ TYPE_ABBREVIATIONS = {
 # "Số: 97/KH-BCĐ" (state bodies) or "Số 12-KH/ĐU" (Party committees); the number may be left blank
 # A legal act's number carries its year ("Số: 25/2026/NĐ-CP"); a handwritten number OCR cannot read comes out
 # as a few stray marks ("Số: 4 ý 26 /QĐ-UBND"): the printed symbol after it is still the document's.
-NUMBER = re.compile(r"^S(?:[ốỐoOôÔóÓ]|\d{1,2}(?=\s*:))\s*[:.]?\s*(?P<number>\d*[a-zđ]?|[^\s/:A-ZĐ-][^/A-ZĐ-]{0,10}?)\s*"
+# "Số" as OCR reads it: any tone on the "o" or "ô" ("Sô", "Sồ", "Sỗ"; not "ơ": "Sở" opens a body's name),
+# a digit for it before the colon ("S6:"), the colon read as ";" or "."
+NUMBER = re.compile(r"^S(?:[oOòóỏõọôồốổỗộÒÓỎÕỌÔỒỐỔỖỘ]|\d{1,2}(?=\s*:))\s*[:;.]?\s*"
+                    r"(?P<number>\d*[a-zđ]?|[^\s/:A-ZĐ-][^/A-ZĐ-]{0,10}?)\s*"
                     r"(?P<mark>[/-])\s*(?P<year>(?:19|20)\d{2}\s*/\s*)?"
                     r"(?P<symbol>[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*)")
 _READABLE_NUMBER = re.compile(r"^\d+[a-zđ]?$")
