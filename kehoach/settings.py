@@ -116,6 +116,9 @@ HEADER_MAX_LINES = 45
 HEADER_TITLE_GAP = 1.8
 # A title (summary) runs at most this many lines.
 HEADER_TITLE_MAX_LINES = 10
+# The signature's space: a gap of more than this many line heights under the signer's title (room to sign,
+# the stamp); a title-like line beyond it is the signer's office printed under the name, not the block.
+SIGNATURE_SPACE_LINES = 3.0
 # --- Word documents (parsers/docx_source.py, area: docx) ---
 # A .docx has no pages before printing: its page text gets a synthetic A4 geometry, enough
 # for the header parser's column logic (left/right halves of the header block, centred lines).

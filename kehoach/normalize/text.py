@@ -9,6 +9,17 @@ from unidecode import unidecode
 
 _WS = re.compile(r"(?:[^\S\n]|\u200b)+")  # any Unicode space or line break but "\n", and zero-width spaces
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+# what OCR engines put for a plain "/" or "-" (FRACTION SLASH, DIVISION SLASH, full-width and small forms):
+# "1105\u2044KH-ĐKT" is "1105/KH-ĐKT". One character for one, so a word's boxes keep their letters.
+OCR_LOOKALIKES = str.maketrans({
+    **dict.fromkeys("\u2044\u2215\uff0f\u29f8", "/"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
+})
+
+
+def plain_marks(text: str) -> str:
+    """OCR text with the lookalikes of "/" and "-" written as the marks themselves."""
+    return text.translate(OCR_LOOKALIKES)
 
 
 def nfc(text: str) -> str:

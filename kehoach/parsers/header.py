@@ -102,9 +102,10 @@ def _place_name(name: str) -> str:
 
 
 def _stated_province(kind: str, name: str, text: str) -> str | None:
-    """The province the document writes beside its own unit's name ("xã La Ngà, tỉnh Tây Ninh")."""
-    m = re.search(rf"(?i:{re.escape(kind)}\s+{re.escape(name)}\s*,\s*(?:tỉnh|thành phố))\s+"
-                  r"([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})", text)
+    """The province the document writes beside its own unit ("xã La Ngà, tỉnh Tây Ninh"; "trên địa bàn xã,
+    tỉnh Đắk Lắk": the unit's kind alone, as a plan names its own commune)."""
+    m = re.search(rf"(?i:(?:{re.escape(kind)}\s+{re.escape(name)}|địa\s+bàn\s+{re.escape(kind)})\s*,\s*"
+                  r"(?:tỉnh|thành phố))\s+([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})", text)
     if not m:
         return None
     words = m.group(1).split()
@@ -295,14 +296,19 @@ def parse_header(pages: list[PageText], table_text: str = "", appendix_page: int
         if title:
             h.signer_title, h.signer_name = title, name
             break
-    in_text = references(all_text, h.doc_number)
+    # the document's own "Số: ..." line is no citation, even when its number is unread ("Số: 4 ý 26 /QĐ-UBND")
+    cited_text = all_text.replace(block.number_line, "", 1) if block.number_line else all_text
+    in_text = references(cited_text, h.doc_number)
     cited = {fold(r).upper() for r in in_text}
     h.references_in_tables = [r for r in references(table_text, h.doc_number) if fold(r).upper() not in cited]
     h.references = in_text + h.references_in_tables
     for name in ("issuing_body", "doc_type", "issue_date", "title", "signer_title"):
         if getattr(h, name) is None and any(p.lines for p in pages):
             h.warnings.append(f"header: {name} not read")
-    if h.doc_symbol and h.doc_number is None:
+    if block.number_unread:
+        h.warnings.append(f"header: the number on the line {block.number_line!r} could not be read "
+                          "(handwritten or stamped over): left blank, the symbol kept")
+    elif h.doc_symbol and h.doc_number is None:
         h.warnings.append("header: the number is blank on the page (not yet numbered, or stamped where "
                           "it could not be read)")
     return h

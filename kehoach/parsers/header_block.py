@@ -28,7 +28,7 @@ DOC_TYPES = tuple(sorted((
     "chuong trinh", "ke hoach", "phuong an", "de an", "du an", "bao cao", "bien ban", "to trinh", "hop dong",
     "cong dien", "ban ghi nho", "ban thoa thuan", "giay uy quyen", "giay moi", "giay gioi thieu",
     "giay nghi phep", "phieu gui", "phieu chuyen", "phieu bao", "giay chung nhan", "ket luan", "thong tri",
-    "cong van", "nghi dinh", "thong tu", "lenh", "quy hoach",
+    "cong van", "nghi dinh", "thong tu", "lenh", "quy hoach", "luat", "phap lenh",
 ), key=len, reverse=True))
 # the type words as written, for text that lost its diacritics ("KE HOACH" -> "kế hoạch")
 TYPE_WORDS = {fold(w): w for w in (
@@ -36,20 +36,30 @@ TYPE_WORDS = {fold(w): w for w in (
     "chương trình", "kế hoạch", "phương án", "đề án", "dự án", "báo cáo", "biên bản", "tờ trình", "hợp đồng",
     "công điện", "bản ghi nhớ", "bản thỏa thuận", "giấy ủy quyền", "giấy mời", "giấy giới thiệu",
     "giấy nghỉ phép", "phiếu gửi", "phiếu chuyển", "phiếu báo", "giấy chứng nhận", "kết luận", "thông tri",
-    "công văn", "nghị định", "thông tư", "lệnh", "quy hoạch")}
+    "công văn", "nghị định", "thông tư", "lệnh", "quy hoạch", "luật", "pháp lệnh")}
 # the type abbreviation that opens a symbol ("QĐ-UBND", "12-KH/ĐU"), for a header whose type line is unread
 TYPE_ABBREVIATIONS = {
     "NQ": "nghị quyết", "QĐ": "quyết định", "CT": "chỉ thị", "QC": "quy chế", "QYĐ": "quy định",
     "TC": "thông cáo", "TB": "thông báo", "HD": "hướng dẫn", "CTR": "chương trình", "KH": "kế hoạch",
     "PA": "phương án", "ĐA": "đề án", "DA": "dự án", "BC": "báo cáo", "BB": "biên bản", "TTR": "tờ trình",
     "HĐ": "hợp đồng", "CĐ": "công điện", "GM": "giấy mời", "GGT": "giấy giới thiệu", "GUQ": "giấy ủy quyền",
-    "KL": "kết luận", "CV": "công văn", "TT": "thông tri", "GCN": "giấy chứng nhận",
+    "KL": "kết luận", "NĐ": "nghị định", "CV": "công văn", "TT": "thông tri", "GCN": "giấy chứng nhận",
 }
 # "Số: 97/KH-BCĐ" (state bodies) or "Số 12-KH/ĐU" (Party committees); the number may be left blank
-NUMBER = re.compile(r"^S(?:[ốỐoOôÔóÓ]|\d{1,2}(?=\s*:))\s*[:.]?\s*(\d*[a-zđ]?)\s*([/-])\s*"
-                    r"([A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*)")
-DATE = re.compile(r"ngày\s*(\d{0,2})\s*[/-]?\s*tháng\s*(\d{0,2})\s*[/-]?\s*năm\s*(\d{4})", re.IGNORECASE)
-DATE_FOLDED = re.compile(r"ngay\s*(\d{0,2})\s*[/-]?\s*thang\s*(\d{0,2})\s*[/-]?\s*nam\s*(\d{4})")
+# A legal act's number carries its year ("Số: 25/2026/NĐ-CP"); a handwritten number OCR cannot read comes out
+# as a few stray marks ("Số: 4 ý 26 /QĐ-UBND"): the printed symbol after it is still the document's.
+# "Số" as OCR reads it: any tone on the "o" or "ô" ("Sô", "Sồ", "Sỗ"; not "ơ": "Sở" opens a body's name),
+# a digit for it before the colon ("S6:"), the colon read as ";" or "."
+NUMBER = re.compile(r"^S(?:[oOòóỏõọôồốổỗộÒÓỎÕỌÔỒỐỔỖỘ]|\d{1,2}(?=\s*:))\s*[:;.]?\s*"
+                    r"(?P<number>\d*[a-zđ]?|[^\s/:A-ZĐ-][^/A-ZĐ-]{0,10}?)\s*"
+                    r"(?P<mark>[/-])\s*(?P<year>(?:19|20)\d{2}\s*/\s*)?"
+                    r"(?P<symbol>[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*)")
+_READABLE_NUMBER = re.compile(r"^\d+[a-zđ]?$")
+# a day or month OCR could not read (handwritten, stamped over: "ngày 0À tháng + năm 2026") is up to three
+# stray marks: the date is then known to its year only
+DATE = re.compile(r"ngày\s*(\d{0,2}|\S{1,3}?)\s*[/-]?\s*tháng\s*(\d{0,2}|\S{1,3}?)\s*[/-]?\s*năm\s*(\d{4})",
+                  re.IGNORECASE)
+DATE_FOLDED = re.compile(r"ngay\s*(\d{0,2}|\S{1,3}?)\s*[/-]?\s*thang\s*(\d{0,2}|\S{1,3}?)\s*[/-]?\s*nam\s*(\d{4})")
 DATE_NUMERIC = re.compile(r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
 _MOTTO = ("cong hoa xa hoi", "doc lap - tu do", "doc lap tu do", "dang cong san viet nam", "chu nghia viet nam")
 _LETTER = re.compile(r"^\s*V/v\b", re.IGNORECASE)
@@ -89,6 +99,8 @@ class Block:
     doc_type: str | None = None
     title_lines: list[str] = field(default_factory=list)
     title_is_letter: bool = False
+    number_line: str | None = None  # the "Số: ..." line as printed: the document's own number, no citation
+    number_unread: bool = False  # marks stood where the number is (handwritten, stamped over)
     end: int = 0  # index of the first line after the header block and title
 
 
@@ -133,9 +145,19 @@ def merge_row_segments(lines: list[TextLine]) -> list[TextLine]:
     return out
 
 
+# OCR reads a wide space or a speck between two words in capitals as a mark: "QUYẾT:ĐỊNH", "KẾ.HOẠCH"
+_INNER_MARK = re.compile(r"(?<=\w)[:;.,'`’‘*](?=\w)")
+
+
+def _unmark(text: str) -> str:
+    """"QUYẾT:ĐỊNH" -> "QUYẾT ĐỊNH": a mark between two capitals is a space OCR misread."""
+    return _INNER_MARK.sub(lambda m: " " if text[m.start() - 1].isupper() and text[m.end()].isupper()
+                           else m.group(0), text)
+
+
 def doc_type_of(text: str) -> tuple[str, str] | None:
     """("quyết định", rest) when the line opens with a type word printed in capitals, else None."""
-    text = nfc(text).strip()
+    text = _unmark(nfc(text).strip())
     folded = fold(text).lower()
     for t in DOC_TYPES:
         if folded == t or folded.startswith(t + " ") or folded.startswith(t + ":"):
@@ -191,6 +213,8 @@ def _date(text: str) -> str | None:
     d = DATE.search(text) or DATE_FOLDED.search(fold(text))
     if d:
         day, month, year = d.group(1), d.group(2), d.group(3)
+        if not day.isdigit() and day or not month.isdigit() and month:
+            return year  # a day or month unread
         if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
             return year
         out = year + (f"-{int(month):02d}" if month else "")
@@ -261,8 +285,11 @@ def read_block(lines: list[TextLine], width: float = 0.0) -> Block:
         m = NUMBER.match(text) if not _names_an_act(prev_text, text) else None
         prev_text = text
         if m and b.symbol is None:
-            b.symbol = re.sub(r"\s+", "", m.group(3))
-            b.number = f"{m.group(1)}{m.group(2)}{b.symbol}" if m.group(1) else None
+            b.symbol = re.sub(r"\s+", "", m["symbol"])
+            year = re.sub(r"\s+", "", m["year"] or "")
+            b.number = f"{m['number']}{m['mark']}{year}{b.symbol}" if _READABLE_NUMBER.match(m["number"]) else None
+            b.number_unread = bool(m["number"]) and b.number is None
+            b.number_line = text
         if b.date is None and "ngay" in fold(text).lower():
             below = _below_in_column(head, ln)
             joined = f"{text} {below.text}" if below is not None and not _date(text) else text

@@ -21,7 +21,8 @@ _REF = re.compile(
     r"|(?:19|20)\d{2}\s*/\s*(?:UBTV)?QH\d{2}(?=\d?(?![\w])))"
 )
 # a number glued to the word before it by a text layer that lost the space ("Nghị định số96/2026/NĐ-CP")
-_GLUED = re.compile(r"(?<=[a-zà-ỹđ])(?=\d{1,5}\s*[-/]\s*(?:(?:19|20)\d{2}\s*/\s*)?[A-ZĐ])")
+# (a whole word of letters only: a digit OCR misread as a letter inside a number, "6ó5-NQ/ĐU", is no word)
+_GLUED = re.compile(r"(?<![\w])([^\W\d_]{2,})(?=\d{1,5}\s*[-/]\s*(?:(?:19|20)\d{2}\s*/\s*)?[A-ZĐ])")
 # the issuer of a cited letter that is no public body: a company, a cooperative, a bank, a person
 _PRIVATE_ISSUER = re.compile(
     r"^[^.;:]{0,40}?\bcủa\s+(?:các\s+)?(?:công\s*ty|doanh\s*nghiệp|tập\s*đoàn|hợp\s*tác\s*xã|ngân\s*hàng\s*tmcp"
@@ -38,7 +39,7 @@ def references(text: str, own_number: str | None = None) -> list[str]:
     """Every cited document of a public body as NUMBER/SYMBOL, once each, in order of first citation."""
     seen: dict[str, str] = {}
     own = _same_document(own_number) if own_number else None
-    joined = _GLUED.sub(" ", join_lines(text.split("\n")))
+    joined = _GLUED.sub(r"\1 ", join_lines(text.split("\n")))
     for m in _REF.finditer(joined):
         ref = m.group(1) + m.group(2) + re.sub(r"\s+", "", m.group(3))
         key = fold(ref).upper()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach import settings
 from kehoach.normalize.text import collapse
 from kehoach.parsers.grid import TextLine
 from kehoach.parsers.header_block import is_upper
@@ -24,11 +25,35 @@ _TITLES = re.compile(r"^(PHÓ\s+)?(CHỦ TỊCH|TRƯỞNG BAN|BÍ THƯ|GIÁM Đ�
                      r"|CHÁNH THANH TRA|TRƯỞNG CÔNG AN|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|TỔNG GIÁM ĐỐC|GIÁM ĐỐC SỞ)\b")
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 _RECIPIENTS = re.compile(r"^\s*n[ơo]i\s*nh[ậa]n", re.IGNORECASE)
+# first words of a body's name, never of a Vietnamese person's (surnames such as Đoàn, Trương, Tô are
+# left out): "SỞ CÔNG THƯƠNG LÀO CAI" printed under the signature is the signer's office, not a name
+_BODY_FIRST_WORDS = frozenset((
+    "sở", "ủy", "uỷ", "ubnd", "hđnd", "phòng", "ban", "cục", "bộ", "hội", "trung", "công", "văn", "trường",
+    "bệnh", "viện", "tòa", "toà", "kho", "chi", "thanh", "đảng", "huyện", "tỉnh", "xã", "phường", "thành",
+    "quận", "thị", "đặc", "ngân", "tổng", "liên", "mặt", "cộng",
+))
+
+
+def _is_body(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and (words[0] in _BODY_FIRST_WORDS or any(w in ("tỉnh", "huyện", "ủy", "uỷ") for w in words))
 
 
 def _opens(text: str) -> bool:
     text = text.strip()
     return is_upper(text) and (bool(AUTHORITY.match(text)) or bool(_TITLES.match(text)))
+
+
+def _under_signature_space(column: list[TextLine], k: int) -> bool:
+    """A title line without an authority mark, under an authority block across the signature's space."""
+    anchor = column[k]
+    if k == 0 or AUTHORITY.match(anchor.text.strip()) or anchor.x1 == anchor.x0:
+        return False
+    prev = column[k - 1]
+    gap = anchor.top - prev.bottom
+    if gap <= settings.SIGNATURE_SPACE_LINES * max(prev.bottom - prev.top, 1.0):
+        return False
+    return any(AUTHORITY.match(ln.text.strip()) for ln in column[max(0, k - 4): k])
 
 
 def signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
@@ -43,19 +68,23 @@ def signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
         if any(PERSON.match(ln.text.strip()) for ln in column[max(0, k - 2): k]) and not AUTHORITY.match(
                 anchor.text.strip()):
             continue  # an office printed under the signer's name ("PHÓ GIÁM ĐỐC / SỞ CÔNG THƯƠNG")
+        if _under_signature_space(column, k):
+            continue  # the same, under a name the page does not show (stamped over, unread by OCR)
         j = k
         while j - 1 >= 0 and _opens(column[j - 1].text) and AUTHORITY.match(column[j - 1].text.strip()):
             j -= 1
         while k + 1 < len(column) and is_upper(column[k + 1].text) and not PERSON.match(column[k + 1].text.strip()) \
                 and not _RECIPIENTS.match(column[k + 1].text) and not column[k + 1].text.strip().startswith("-"):
             if column[k + 1].x1 > column[k + 1].x0 and column[k + 1].top - column[k].bottom > \
-                    3 * max(column[k].bottom - column[k].top, 1.0):
+                    settings.SIGNATURE_SPACE_LINES * max(column[k].bottom - column[k].top, 1.0):
                 break  # the signature space: what follows it is under the name, not the title
             k += 1
         title = collapse(" ".join(ln.text for ln in column[j: k + 1]))
         name = None
         for ln in column[k + 1: k + 8]:
             text = ln.text.strip()
+            if _is_body(text):
+                continue
             if PERSON.match(text) and not is_upper(text):
                 name = text
                 break

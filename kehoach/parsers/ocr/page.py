@@ -17,6 +17,7 @@ from itertools import groupby
 
 from kehoach import settings
 from kehoach.ingest.raster import PageImage
+from kehoach.normalize.text import plain_marks
 from kehoach.parsers.grid import Grid
 from kehoach.parsers.ocr import cache, glyphs, image_prep, regions, rules, tesseract
 from kehoach.parsers.ocr.tesseract import Word
@@ -60,7 +61,7 @@ def words_to_chars(words: list[Word], scale: float) -> list[dict]:
             if previous_right is not None and x0 > previous_right:
                 chars.append(_char(" ", previous_right, x0, top, bottom, size, conf))
             step = (x1 - x0) / len(w.text)
-            for k, ch in enumerate(w.text):
+            for k, ch in enumerate(plain_marks(w.text)):
                 chars.append(_char(ch, x0 + k * step, x0 + (k + 1) * step, top, bottom, size, conf))
             previous_right = x1
     return chars
@@ -121,8 +122,8 @@ def ocr_image(image: PageImage) -> OcrPage:
     key = cache.page_key(gray, image.dpi, tesseract.version())
     hit = cache.load(key)
     if hit is not None:
-        content = PageContent(width=hit["width"], height=hit["height"], chars=hit["chars"], edges=hit["edges"],
-                              images=1)
+        chars = [{**ch, "text": plain_marks(ch["text"])} for ch in hit["chars"]]
+        content = PageContent(width=hit["width"], height=hit["height"], chars=chars, edges=hit["edges"], images=1)
         return OcrPage(content=content, notes=hit["notes"] + ["OCR from cache"])
     gray, angle = image_prep.deskew(gray)
     if angle:
