@@ -17,9 +17,25 @@ from kehoach.ingest.layer_check import LayerVerdict, check_layer
 from kehoach.parsers.pdfium_page import PageContent
 
 
-def draws_images(page: pdfium.PdfPage) -> bool:
-    """Whether the page draws any image object (form XObjects searched a few levels deep)."""
-    return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=4)), None) is not None
+def _holds_image(count, get, depth: int) -> bool:
+    for i in range(count):
+        obj = get(i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            return True
+        if kind == raw.FPDF_PAGEOBJ_FORM and depth > 1 and _holds_image(
+                raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), depth - 1):
+            return True
+    return False
+
+
+def draws_images(page: pdfium.PdfPage, depth: int = 4) -> bool:
+    """Whether the page draws any image object (form XObjects searched `depth` levels deep).
+
+    On the raw handles: pypdfium2's object iterator wraps every text object of the page first,
+    which costs more than the whole layer check on a page of text."""
+    handle = page.raw
+    return _holds_image(raw.FPDFPage_CountObjects(handle), lambda k: raw.FPDFPage_GetObject(handle, k), depth)
 
 
 def judge_page(content: PageContent, page: pdfium.PdfPage | None = None) -> LayerVerdict:
