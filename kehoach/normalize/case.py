@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.normalize.text import fold, nfc
+from kehoach.normalize.text import fold, is_upper, nfc
 
 # onset, vowel nucleus, coda of a Vietnamese syllable (folded, lower case): anything else is an abbreviation
 _SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$")
@@ -69,8 +69,7 @@ def normal_case(text: str, proper_names: tuple[str, ...] = ()) -> str:
     `proper_names` are place names (lower case, as `key` writes them) known to the official list.
     """
     text = " ".join(nfc(text).split())
-    letters = [c for c in text if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
+    if not is_upper(text):
         return text
     words = text.split()
     folded = [key(w) for w in words]
@@ -180,8 +179,7 @@ def sentence_case(text: str, proper_names: tuple[str, ...] = ()) -> str:
     opened (a title is a phrase, not a body's name), but territory names and cited acts are.
     """
     text = " ".join(nfc(text).split())
-    letters = [c for c in text if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
+    if not is_upper(text):
         return text
     words = text.split()
     folded = [key(w) for w in words]

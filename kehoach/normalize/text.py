@@ -17,6 +17,12 @@ OCR_LOOKALIKES = str.maketrans({
 })
 
 
+def is_upper(text: str, min_letters: int = 1) -> bool:
+    """Every letter a capital (a heading, a name printed in capitals), with at least `min_letters` letters."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= max(1, min_letters) and all(c.isupper() for c in letters)
+
+
 def plain_marks(text: str) -> str:
     """OCR text with the lookalikes of "/" and "-" written as the marks themselves."""
     return text.translate(OCR_LOOKALIKES)

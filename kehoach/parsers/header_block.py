@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach import settings
-from kehoach.normalize.text import collapse, fold, join_lines, nfc
+from kehoach.normalize.text import collapse, fold, is_upper, join_lines, nfc
 from kehoach.parsers.grid import TextLine
 
 # Decree 30/2020 Appendix III (and the Party's list): the type words, folded, longest first
@@ -102,11 +102,6 @@ class Block:
     number_line: str | None = None  # the "Số: ..." line as printed: the document's own number, no citation
     number_unread: bool = False  # marks stood where the number is (handwritten, stamped over)
     end: int = 0  # index of the first line after the header block and title
-
-
-def is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def has_geometry(lines: list[TextLine]) -> bool:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from kehoach import settings
-from kehoach.normalize.text import collapse
+from kehoach.normalize.text import collapse, is_upper
 from kehoach.parsers.grid import TextLine
-from kehoach.parsers.header_block import is_upper
 
 # an authority mark: on behalf of (TM., T/M), signing for (KT., K/T), by order (TL., TUQ.), acting (Q.)
 AUTHORITY = re.compile(r"^(TM\.|T/M\.?|KT\.|K/T\.?|TL\.|T/L\.?|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]")

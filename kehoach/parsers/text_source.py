@@ -19,7 +19,7 @@ from pathlib import Path
 from kehoach import settings
 from kehoach.errors import EmptyInput
 from kehoach.ingest.encodings import read_text
-from kehoach.normalize.text import collapse, fold
+from kehoach.normalize.text import collapse, fold, is_upper
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.text_cells import Vocabulary, split_row
@@ -48,8 +48,7 @@ class _Line:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return is_upper(text, min_letters=2)  # a lone capital is a list letter, not a heading
 
 
 def _split_pages(text: str) -> list[_Line]:
