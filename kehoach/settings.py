@@ -4,6 +4,12 @@ Modules import these names instead of burying literals in loops (the pdfplumber
 `TableSettings` idea): changing a cut-off is one edit, visible in review.
 """
 
+
+def snapshot() -> dict[str, object]:
+    """Every setting by name: caches key their entries on it, so a changed threshold is a miss."""
+    return {k: v for k, v in sorted(globals().items()) if k.isupper()}
+
+
 # --- header-row detection (parsers/columns.py) ---
 # A cell that contains no known column name as whole words is still taken as one
 # when its whole folded text scores at least this (rapidfuzz ratio, 0-100) against

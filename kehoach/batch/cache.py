@@ -49,15 +49,11 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def settings_values() -> dict[str, object]:
-    return {k: v for k, v in sorted(vars(settings).items()) if k.isupper()}
-
-
 def pipeline_version() -> str:
     """Short hash of package version + code + settings + catalogs (shipped and user)."""
     h = hashlib.sha256()
     for part in (str(CACHE_FORMAT), __version__, _code_digest(),
-                 json.dumps(settings_values(), sort_keys=True, default=repr, ensure_ascii=False),
+                 json.dumps(settings.snapshot(), sort_keys=True, default=repr, ensure_ascii=False),
                  catalog.fingerprint()):
         h.update(part.encode("utf-8"))
         h.update(b"\0")

@@ -1,7 +1,7 @@
 """Page-level OCR cache: a second run over the same scans does no OCR again.
 
-Keyed by the sha256 of the page image's pixels, its resolution, the pipeline's
-version and Tesseract's: any change to what produced the page content misses.
+Keyed by the sha256 of the page image's pixels, its resolution, the OCR pipeline's
+version (its code and the settings: `ocr_version`) and Tesseract's: any change to what produced the page content misses.
 The directory is `~/.cache/kehoach/ocr`, or $KEHOACH_CACHE_DIR (tests point it at
 a temporary folder; an empty value turns the cache off). A damaged entry is a miss.
 """
@@ -13,11 +13,13 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from kehoach import __version__
+from kehoach import __version__, settings
 
 ENV = "KEHOACH_CACHE_DIR"
 
@@ -29,9 +31,22 @@ def cache_dir() -> Path | None:
     return Path(value) if value.strip() else None
 
 
+@lru_cache(maxsize=1)
+def ocr_version() -> str:
+    """What turns a page image into its content: the OCR front-end's code (parsers/ocr/, ingest/raster.py),
+    every setting and the package version. An edited rule or threshold misses the cache."""
+    h = hashlib.sha256(__version__.encode())
+    package = resources.files("kehoach")
+    sources = [*package.joinpath("parsers", "ocr").iterdir(), package.joinpath("ingest", "raster.py")]
+    for source in sorted((f for f in sources if f.name.endswith(".py")), key=str):
+        h.update(source.read_bytes())
+    h.update(json.dumps(settings.snapshot(), sort_keys=True, default=repr).encode())
+    return h.hexdigest()[:16]
+
+
 def page_key(pixels: np.ndarray, dpi: float, engine: str) -> str:
     h = hashlib.sha256()
-    h.update(f"{__version__}|{engine}|{pixels.shape}|{dpi:.3f}|".encode())
+    h.update(f"{ocr_version()}|{engine}|{pixels.shape}|{dpi:.3f}|".encode())
     h.update(np.ascontiguousarray(pixels).data)
     return h.hexdigest()
 
