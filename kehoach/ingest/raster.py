@@ -153,7 +153,7 @@ def _bomb_reason(e: Exception) -> str:
     """Pillow's refusal in our words: its message counts pixels against twice our limit."""
     found = re.search(r"\((\d+) pixels\)", str(e))
     size = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
-    return f"image of {size} exceeds the limit of {settings.MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)"
+    return f"image too large: {size} over the limit of {settings.MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)"
 
 
 def image_pages(path: Path) -> Iterator[PageImage | BadFrame]:
