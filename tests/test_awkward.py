@@ -43,6 +43,12 @@ def awkward_run(tmp_path_factory):
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     docs = {Path(json.loads(ln)["source_file"]).name: json.loads(ln)
             for ln in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()}
+    amounts: dict[str, list[float | None]] = {}
+    for ln in (out / "items.jsonl").read_text(encoding="utf-8").splitlines():
+        if ln.strip():
+            item = json.loads(ln)
+            amounts.setdefault(Path(item["source_file"]).name, []).append(item.get("amount"))
+    docs = {name: {**doc, "amounts": amounts.get(name, [])} for name, doc in docs.items()}
     return proc, run, docs, peak_kib
 
 
@@ -83,6 +89,9 @@ def test_turned_scans_come_out_upright(awkward_run):
     rows = {name: docs[name]["items"] for name in SCANS}
     assert rows["scan_skew3.png"] >= 3
     assert rows["scan_rot90.png"] == rows["scan_rot180.png"] == rows["scan_skew3.png"]
+    amounts = {name: docs[name]["amounts"] for name in SCANS}
+    assert amounts["scan_rot90.png"] == amounts["scan_rot180.png"] == amounts["scan_skew3.png"]
+    assert sum(a is not None for a in amounts["scan_skew3.png"]) >= 3  # the budget column read, not just rows
 
 
 @pytest.mark.e2e
