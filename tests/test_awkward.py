@@ -25,6 +25,7 @@ from kehoach.errors import DamagedInput, UnsupportedInput  # noqa: E402
 from kehoach.ingest.discover import FileKind, describe  # noqa: E402
 from kehoach.ingest.pdf import open_pdf  # noqa: E402
 from kehoach.ingest.raster import BadFrame, PageImage, _bomb_reason, image_pages  # noqa: E402
+from kehoach.normalize.text import fold  # noqa: E402
 
 PEAK_RSS_LIMIT_KIB = 2 * 1024 * 1024  # issue 12: peak memory under 2 GiB
 
@@ -75,6 +76,20 @@ def test_every_file_read_or_named(awkward_run):
             assert status in ("ok", "no_tables") or error.startswith("empty: "), (name, error)
         elif want == "named":
             assert status == "failed", name
+
+
+# pages whose only text is the generator's "Thực hiện chuyển đổi số" in an image: a decoder that
+# silently gave a blank page would pass as "no_tables", so the title must have been read
+DECODED = ["jbig2_mmr.pdf", "ccitt_g4.pdf", "ccitt_g4.tif", "cmyk.jpg", "cmyk_jpeg.pdf", "palette.png",
+           "palette.gif", "palette_indexed.pdf", "gray16.png", "dpi2400_page.pdf", "dpi2400_wide_image.pdf",
+           "multipage_bad_frame.tif"]
+
+
+@pytest.mark.e2e
+def test_image_codecs_are_decoded_not_blank(awkward_run):
+    _, _, docs, _ = awkward_run
+    unread = [n for n in DECODED if "chuyen doi so" not in fold(docs[n].get("title") or "")]
+    assert not unread
 
 
 @pytest.mark.e2e
