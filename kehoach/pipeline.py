@@ -113,6 +113,7 @@ def build_records(source: ParsedSource, info: InputFile, source_file: str) -> Fi
                         "images without a text layer (scanned), and OCR found no text on them")
     warnings.extend(ocr_warnings(source.ocr_pages))
     warnings.extend(f"page {page}: text layer repaired ({why})" for page, why in sorted(source.repaired_pages.items()))
+    warnings.extend(f"page {page}: not read ({why})" for page, why in sorted(source.unread_pages.items()))
     warnings += accent_warnings
     items: list[Item] = []
     mentions: list[Mention] = []

@@ -24,6 +24,7 @@ _MAGIC: list[tuple[bytes, FileKind]] = [
     (b"\xff\xd8\xff", FileKind.IMAGE),
     (b"II*\x00", FileKind.IMAGE),
     (b"MM\x00*", FileKind.IMAGE),
+    (b"GIF8", FileKind.IMAGE),  # GIF87a/GIF89a: palette page images, read frame by frame like a TIFF
     (b"PK\x03\x04", FileKind.OFFICE),  # docx/xlsx are zip containers
     (b"\xd0\xcf\x11\xe0", FileKind.OFFICE),  # legacy .doc/.xls
 ]

@@ -33,7 +33,10 @@ def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
         message = str(e)
         if "password" in message.lower():
             raise EncryptedInput("encrypted PDF, a password is needed") from e
+        _check_complete(path)  # a cut-off file says so rather than PDFium's "Data format error"
         detail = message.split("(PDFium:", 1)[-1].strip(" .)") if "PDFium:" in message else message
+        if detail.lower() == "success":  # PDFium refuses a document without pages yet reports no error
+            raise EmptyInput("PDF has no pages PDFium can load (an empty or broken page tree)") from e
         raise DamagedInput(f"not a readable PDF ({detail})") from e
     try:
         _check_complete(path)

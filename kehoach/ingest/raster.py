@@ -9,6 +9,7 @@ Pillow's warning: a decompression bomb becomes a one-line named failure.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -141,18 +142,49 @@ def _resample(pixels: np.ndarray, dpi: float, target: float = settings.OCR_DPI) 
     return PageImage(pixels=cv2.resize(pixels, size, interpolation=interp), dpi=dpi * factor)
 
 
-def image_pages(path: Path) -> Iterator[PageImage]:
-    """Each frame of an image file (a multi-page TIFF is one document), one at a time."""
+@dataclass(slots=True)
+class BadFrame:
+    """A frame after the first that cannot be decoded: its page is named as unread, the others are kept."""
+
+    reason: str
+
+
+def _bomb_reason(e: Exception) -> str:
+    """Pillow's refusal in our words: its message counts pixels against twice our limit."""
+    found = re.search(r"\((\d+) pixels\)", str(e))
+    size = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
+    return f"image too large: {size} over the limit of {settings.MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)"
+
+
+def image_pages(path: Path) -> Iterator[PageImage | BadFrame]:
+    """Each frame of an image file (a multi-page TIFF is one document), one at a time.
+
+    A scanner or a copy cut short leaves later frames damaged while the first pages are whole:
+    those frames come out as `BadFrame` so the document keeps what can be read. A damaged
+    first frame, or a frame above the pixel limit, fails the file (nothing is read yet).
+    """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             img = Image.open(path)
     except Image.DecompressionBombError as e:
-        raise UnsupportedInput(f"image too large ({e}); limit {settings.MAX_IMAGE_PIXELS:,} pixels") from e
+        raise UnsupportedInput(_bomb_reason(e)) from e
     except UnidentifiedImageError as e:
         raise DamagedInput("not a readable image (unknown or corrupt format)") from e
     with img:
-        for frame in ImageSequence.Iterator(img):
+        frames = ImageSequence.Iterator(img)
+        index = 0
+        while True:
+            try:
+                frame = next(frames)
+            except StopIteration:
+                return
+            except (OSError, ValueError, EOFError) as e:  # the frame directory itself is damaged
+                if index == 0:
+                    raise DamagedInput(f"image data cannot be decoded ({e})") from e
+                yield BadFrame(f"image frame {index + 1} cannot be read ({e})")
+                return  # the chain of frames is broken: nothing after it can be found
+            index += 1
             w, h = frame.size
             if w * h > settings.MAX_IMAGE_PIXELS:
                 raise UnsupportedInput(f"image of {w}x{h} pixels exceeds the limit of "
@@ -163,5 +195,8 @@ def image_pages(path: Path) -> Iterator[PageImage]:
             try:
                 pixels = _to_grey(frame)
             except (OSError, ValueError) as e:
-                raise DamagedInput(f"image data cannot be decoded ({e})") from e
+                if index == 1:
+                    raise DamagedInput(f"image data cannot be decoded ({e})") from e
+                yield BadFrame(f"image data of frame {index} cannot be decoded ({e})")
+                continue
             yield _resample(pixels, dpi)

@@ -129,3 +129,4 @@ class ParsedSource:
     page_count: int
     ocr_pages: dict[int, str] = field(default_factory=dict)  # page number -> why it was OCR'd
     repaired_pages: dict[int, str] = field(default_factory=dict)  # page number -> how its text layer was repaired
+    unread_pages: dict[int, str] = field(default_factory=dict)  # page number -> why it could not be read at all

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kehoach.ingest.raster import image_pages
+from kehoach.ingest.raster import BadFrame, image_pages
 from kehoach.parsers.grid import Grid, PageText, ParsedSource
 from kehoach.parsers.ocr.page import mark_ocr, ocr_image
 from kehoach.parsers.pdf_tables import assemble, parse_page
@@ -19,7 +19,12 @@ def parse_image_file(path: Path) -> ParsedSource:
     grids: list[Grid] = []
     ocr_pages: dict[int, str] = {}
     carried: ColumnLayout | None = None
+    unread: dict[int, str] = {}
     for i, image in enumerate(image_pages(path), start=1):
+        if isinstance(image, BadFrame):  # a damaged frame: its page is named, the others still read
+            unread[i] = image.reason
+            pages.append(PageText(page=i, lines=[]))
+            continue
         done = ocr_image(image)
         del image
         text, page_grids, carried = parse_page(done.content, i, carried)
@@ -27,4 +32,7 @@ def parse_image_file(path: Path) -> ParsedSource:
         ocr_pages[i] = done.reason(REASON)
         pages.append(text)
         grids.extend(page_grids)
-    return assemble(pages, grids, ocr_pages)
+    source = assemble(pages, grids, ocr_pages)
+    source.unread_pages = unread
+    source.method = "ocr"  # every page of an image file is OCR'd, an unread frame included
+    return source
