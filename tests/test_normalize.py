@@ -264,3 +264,17 @@ def test_clean_text_output_is_nfc_single_spaced(text):
 ])
 def test_new_line_opening_a_body_by_its_abbreviation(cell, entries):
     assert split_bodies(cell) == entries
+
+
+@pytest.mark.parametrize("stt, flagged", [
+    ("1", False), ("6.1", False), ("12a", False), ("IV", False), ("A", False), ("b)", False), ("2.", False),
+    ("-", False), ("Ơ®I", True), ("4ý", True), ("1,2", True),
+])
+def test_a_garbled_row_number_is_kept_and_flagged(stt, flagged):
+    from kehoach.normalize.records import build_item
+    from kehoach.parsers.interpreter import TableRow
+
+    row = TableRow(table="tasks", kind="task", table_index=0, section=None, section_title=None, stt=stt,
+                   cells={"name": "Tổ chức tập huấn"}, page=1, bbox=None, confidence=1.0, method="ocr")
+    item, _ = build_item(row, 0, "x.pdf", "d" * 16)
+    assert item.stt == stt and ("stt_unreadable" in item.review_reasons) is flagged

@@ -6,6 +6,8 @@ printed and listed in `review_reasons`, never replaced by a guess.
 
 from __future__ import annotations
 
+import re
+
 from kehoach.normalize import catalog
 from kehoach.normalize.numbers import parse_amount, parse_deadline, parse_target
 from kehoach.normalize.text import clean_text
@@ -14,6 +16,9 @@ from kehoach.parsers.interpreter import TableRow
 from kehoach.schemas import Item, Mention, Provenance
 
 ROLES = ("lead", "coordinating", "monitoring")
+# what a row number looks like in print: 1, 6.1, 12a, I, IV, A, b, with a closing "." or ")", or a bullet;
+# anything else ("Ơ®I", "4ý") is a number an OCR or a converter garbled, kept and flagged
+ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,6}|[A-ZĐa-zđ])[.)]?$|^[-+*•–]$")
 
 
 def build_item(row: TableRow, index: int, source_file: str, doc_id: str,
@@ -32,6 +37,8 @@ def build_item(row: TableRow, index: int, source_file: str, doc_id: str,
         reasons.append("amount_unreadable")
     if not c.get("name"):
         reasons.append("no_name")
+    if row.stt and not ROW_NUMBER.match(row.stt.strip()):
+        reasons.append("stt_unreadable")
     fields: dict = {}
     mentions: list[Mention] = []
     bodies = catalog.bodies()
