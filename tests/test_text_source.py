@@ -186,3 +186,11 @@ def test_a_lone_number_after_a_budget_row_with_its_amount_is_a_page_number():
     text = BUDGET.replace("núi 50\n", "núi 50\n7\n")
     grid = parse_text(text).grids[0]
     assert not any(c.text.strip() == "7" for c in grid.cells)
+
+
+def test_utf8_text_without_accents_keeps_its_symbols():
+    # a UTF-8 file that lost its accents still holds "≥" and curly quotes: no legacy encoding may claim it
+    from kehoach.ingest.encodings import decode_text
+    text = "Ty le ho so xu ly truc tuyen “toan trinh” % ≥ 80 Trung tam Phuc vu hanh chinh cong – xa\n"
+    got = decode_text(text.encode("utf-8"))
+    assert (got.encoding, got.text) == ("utf-8", text)
