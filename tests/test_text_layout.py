@@ -65,3 +65,16 @@ def test_numbering_slips_and_lettered_parts():
         if (s := numbering.accept(ln, nxt)) is not None:
             got.append(s.code)
     assert got == ["A", "1", "2", "2", "4", "B", "5"]
+
+
+@pytest.mark.parametrize("line, roles", [
+    # an English OCR's header: "Đ" read as "P"/"DP", a rule read as "[" or "|", "Yêu cầu" garbled,
+    # and the narrow last column "Ghi chú" cut to its first word
+    ("TT Tén nhiém vu Yéu ciu két qua dat dwoc Thoi gian thwchién  [Pon vi chii tri | DPon vi phéi hop Ghi",
+     ["stt", "name", "result", "deadline", "lead", "coordinating", None]),
+    ("STT Nhiệm vụ Yêu cầu kết quả Thời gian Đơn vị chủ trì Đơn vị phối hợp Ghi chú",
+     ["stt", "name", "result", "deadline", "lead", "coordinating", "note"]),
+])
+def test_header_read_through_ocr_noise(line, roles):
+    h = read_header([line, "1 Tổ chức tập huấn Thường xuyên"], 0)
+    assert h is not None and h.roles == roles
