@@ -360,3 +360,6 @@ SPECK_MAX_PT = 1.2
 # a two-word window of a flattened header this close (rapidfuzz ratio) to the first words of a known
 # column name may start one: OCR garbles a letter or two ("Yeéu cau", "Pon vi chu", "Tén nhigm vy")
 TEXT_HEADER_START_MATCH = 80
+# the last piece of a flattened header this short (letters) is the stub of a narrow last column's
+# name ("Ghi" / "chú" wrapped; "Gh,l" as an OCR read it), not a reason to merge it into its neighbour
+TEXT_HEADER_STUB_LETTERS = 3

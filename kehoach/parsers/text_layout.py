@@ -66,7 +66,8 @@ def _boundaries(folded: str) -> list[int]:
             continue
         if any(fuzz.ratio(pair, start) >= settings.TEXT_HEADER_START_MATCH for start in _NAME_STARTS if " " in start):
             cuts.add(m.start())
-        elif k == len(words) - 1 and m.group() in _FIRST_WORDS:
+        elif k == len(words) - 1 and (m.group() in _FIRST_WORDS
+                                      or len(re.sub(r"[^a-z]", "", m.group())) <= settings.TEXT_HEADER_STUB_LETTERS):
             cuts.add(m.start())  # "... Ghi": the last name's first word, its rest wrapped away
     return sorted(cuts)
 
@@ -76,10 +77,11 @@ def _boundaries(folded: str) -> list[int]:
 def _piece_score(piece: str, last: bool = False) -> float:
     """1 for a column name, -2 for none; a bare "đơn vị" / "cơ quan" is the start of a longer
     name ("Đơn vị" / "chủ trì" wrapped), so it scores below its whole. The last piece may be the
-    first word of a name whose rest wrapped away ("Ghi" of a narrow "Ghi chú" column)."""
+    first word of a name whose rest wrapped away ("Ghi" of a narrow "Ghi chú" column), or that
+    word garbled by an OCR ("Gh,l")."""
     if piece in _BARE:
         return -1.0
-    if last and piece in _FIRST_WORDS:
+    if last and (piece in _FIRST_WORDS or len(re.sub(r"[^a-z]", "", piece)) <= settings.TEXT_HEADER_STUB_LETTERS):
         return -0.5
     return 1.0 if role_of(piece) else -2.0
 
@@ -243,7 +245,9 @@ class Numbering:
             return None
         code, rest = m.group("code"), m.group("rest").strip().lstrip("|").strip()  # "1 | Tên": an OCR'd rule
         ruled = m.group("rest").lstrip().startswith("|")  # a rule after the number: a cell boundary
-        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit()):
+        first = next((c for c in rest if c.isalnum()), "")  # past OCR specks ("9 ;{EZI; ...")
+        noisy = not rest[:1].isalnum() and first.isupper()
+        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
         if code not in self.expected():
             # a number one past the expected one, opening a long text: a row whose number was lost
