@@ -194,3 +194,12 @@ def test_utf8_text_without_accents_keeps_its_symbols():
     text = "Ty le ho so xu ly truc tuyen “toan trinh” % ≥ 80 Trung tam Phuc vu hanh chinh cong – xa\n"
     got = decode_text(text.encode("utf-8"))
     assert (got.encoding, got.text) == ("utf-8", text)
+
+
+def test_header_columns_cut_apart_through_english_ocr_garble():
+    # "HỘI" read "HQI", "Độc lập —" read "Poc 1ap —": the right column still starts there
+    text = ("UBND XA THONG NHAT CONG HOA XA HQI CHU NGHIA VIET NAM\nBAN CHI DAO Poc 1ap — Tu do — Hanh phiic\n"
+            "KE HOACH\nTrien khai Nghi quyet so 57-NQ/TW\n")
+    first = [ln.text for ln in parse_text(text).pages[0].lines[:4]]
+    assert first == ["UBND XA THONG NHAT", "CONG HOA XA HQI CHU NGHIA VIET NAM", "BAN CHI DAO",
+                     "Poc 1ap — Tu do — Hanh phiic"]

@@ -71,7 +71,8 @@ def _split_pages(text: str) -> list[_Line]:
 
 # the right-hand column of the header block (Decree 30/2020 layout): national name, motto, place and date
 # matched on the text with its marks removed (same length), so a file that lost its accents splits too
-_RIGHT_COLUMN = re.compile(r"\s(?=CONG HOA XA HOI|Doc lap\s*-|(?:[A-Z][A-Za-z]*\s){0,3}"
+# (an English OCR garbles it: "XA HQI", "Poc 1ap —")
+_RIGHT_COLUMN = re.compile(r"\s(?=CONG HOA XA\b|(?:D|P|DP)oc\s+[l1]ap\s*[-–—]|(?:[A-Z][A-Za-z]*\s){0,3}"
                            r"[A-Z][A-Za-z]*,\s*ngay\b)")
 
 
