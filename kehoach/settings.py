@@ -360,3 +360,12 @@ TEXT_MAX_ROW_WORDS = 600
 TEXT_DOUBTFUL_CONFIDENCE = 0.3
 # ... and whatever its confidence, when it is smaller than this (points) both ways: a speck.
 SPECK_MAX_PT = 1.2
+
+
+# --- text2: flattened text with lost accents (issue 14 follow-up) ---------------------------------
+# a two-word window of a flattened header this close (rapidfuzz ratio) to the first words of a known
+# column name may start one: OCR garbles a letter or two ("Yeéu cau", "Pon vi chu", "Tén nhigm vy")
+TEXT_HEADER_START_MATCH = 80
+# the last piece of a flattened header this short (letters) is the stub of a narrow last column's
+# name ("Ghi" / "chú" wrapped; "Gh,l" as an OCR read it), not a reason to merge it into its neighbour
+TEXT_HEADER_STUB_LETTERS = 3

@@ -36,7 +36,8 @@ def test_restore(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("KE HOACH", "KẾ HOẠCH"),  # upper case kept
     ("CONG HOA XA HOI CHU NGHIA VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-    ("Ke hoach so 15/KH-BCD", "Kế hoạch số 15/KH-BCD"),  # title case kept, the code untouched
+    ("Ke hoach so 15/KH-BCD", "Kế hoạch số 15/KH-BCĐ"),  # title case kept, the code kept but its "Đ" given back
+    ("Huong dan so 3/HD-UBND", "Hướng dẫn số 3/HD-UBND"),  # "HD" is also "hợp đồng": left as printed
     ("UBND xa; HĐND xa", "UBND xã; HĐND xã"),  # abbreviations untouched
     ("Muc tieu den nam 2030: 100%", "Mục tiêu đến năm 2030: 100%"),  # numbers and punctuation untouched
     ("STT", "STT"), ("mang 5G", "mạng 5G"),  # capitals without a vowel, a code with a digit

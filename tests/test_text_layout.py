@@ -65,3 +65,29 @@ def test_numbering_slips_and_lettered_parts():
         if (s := numbering.accept(ln, nxt)) is not None:
             got.append(s.code)
     assert got == ["A", "1", "2", "2", "4", "B", "5"]
+
+
+@pytest.mark.parametrize("line, roles", [
+    # an English OCR's header: "Đ" read as "P"/"DP", a rule read as "[" or "|", "Yêu cầu" garbled,
+    # and the narrow last column "Ghi chú" cut to its first word
+    ("TT Tén nhiém vu Yéu ciu két qua dat dwoc Thoi gian thwchién  [Pon vi chii tri | DPon vi phéi hop Ghi",
+     ["stt", "name", "result", "deadline", "lead", "coordinating", None]),
+    ("STT Nhiệm vụ Yêu cầu kết quả Thời gian Đơn vị chủ trì Đơn vị phối hợp Ghi chú",
+     ["stt", "name", "result", "deadline", "lead", "coordinating", "note"]),
+])
+def test_header_read_through_ocr_noise(line, roles):
+    h = read_header([line, "1 Tổ chức tập huấn Thường xuyên"], 0)
+    assert h is not None and h.roles == roles
+
+
+def test_ocr_specks_before_a_row_text_do_not_hide_its_number():
+    # "9 ;{EZI; ...": specks an OCR read off a scan between the number and a capitalised text
+    numbering = Numbering()
+    got = [s.code for ln in ["1 Tổ chức", "2 ;{Triển khai", "3 ;{lớp học", "3 Hướng dẫn"]
+           if (s := numbering.accept(ln)) is not None]
+    assert got == ["1", "2", "3"]  # "3 ;{lớp học" is lower-case text past the specks: wrapped, no row
+
+
+def test_header_stub_of_the_last_column_read_garbled():
+    h = read_header(["TT Tén nhiém vu Yeéu cau két qua dat dwge Thoi gian Don vi phoi Gh,l", "1 Tổ chức"], 0)
+    assert h is not None and h.roles == ["stt", "name", "result", "deadline", "coordinating", None]

@@ -142,3 +142,64 @@ def test_a_row_running_on_for_pages_is_kept_whole_and_flagged(tmp_path):
     items = process_file(path).items
     assert len(items) == 1 and "low_confidence" in items[0].review_reasons
     assert items[0].name.startswith("Tuyên truyền Phòng Văn hóa") and items[0].name.endswith("thứ tự nào")
+
+
+def test_header_columns_joined_are_cut_apart_without_accents():
+    # the same joined header block after an extraction lost its diacritics: the cut must not need them
+    text = ("UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\nXA LA NGA Doc lap - Tu do - Hanh phuc\n"
+            "So: 187/KH-UBND La Nga, ngay 08 thang 12 nam 2026\nKE HOACH\nTrien khai Nghi quyet so 57-NQ/TW\n")
+    first = [ln.text for ln in parse_text(text).pages[0].lines[:6]]
+    assert first == ["UY BAN NHAN DAN", "CONG HOA XA HOI CHU NGHIA VIET NAM", "XA LA NGA",
+                     "Doc lap - Tu do - Hanh phuc", "So: 187/KH-UBND", "La Nga, ngay 08 thang 12 nam 2026"]
+
+
+BUDGET = """Phụ lục II
+DỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ
+Đơn vị tính: triệu đồng
+STT Nhiệm vụ Tổng kinh phí
+1
+Thực hiện đồng bộ các giải pháp tăng cường giáo dục và hướng nghiệp STEM, thu hút học
+sinh giỏi theo học các ngành STEM
+500
+2
+Triển khai Đề án Nâng cao năng lực số cho người dân vùng đồng bào dân tộc thiểu số và miền
+núi 50
+3 Nâng cấp, hoàn thiện hạ tầng công nghệ thông tin 120
+4
+Triển khai các nền tảng số dùng chung đảm bảo hiệu quả, tối ưu nguồn lực cho các cơ quan,
+doanh nghiệp, tổ chức
+80
+Tổng cộng 750
+"""
+
+
+def test_budget_amount_alone_on_a_line_and_the_total_row():
+    # a lone "500" under a row without its amount is the amount, not a page number;
+    # "Tổng cộng 750" is the table's total, not the end of row 4
+    grid = parse_text(BUDGET).grids[0]
+    rows = [[grid.cell(r, c).text if grid.cell(r, c) else "" for c in range(grid.n_cols)] for r in range(grid.n_rows)]
+    assert [(r[0], r[2]) for r in rows[1:]] == [("1", "500"), ("2", "50"), ("3", "120"), ("4", "80"), ("", "750")]
+    assert rows[-1][1] == "Tổng cộng" and "Tổng" not in rows[-2][1]
+
+
+def test_a_lone_number_after_a_budget_row_with_its_amount_is_a_page_number():
+    text = BUDGET.replace("núi 50\n", "núi 50\n7\n")
+    grid = parse_text(text).grids[0]
+    assert not any(c.text.strip() == "7" for c in grid.cells)
+
+
+def test_utf8_text_without_accents_keeps_its_symbols():
+    # a UTF-8 file that lost its accents still holds "≥" and curly quotes: no legacy encoding may claim it
+    from kehoach.ingest.encodings import decode_text
+    text = "Ty le ho so xu ly truc tuyen “toan trinh” % ≥ 80 Trung tam Phuc vu hanh chinh cong – xa\n"
+    got = decode_text(text.encode("utf-8"))
+    assert (got.encoding, got.text) == ("utf-8", text)
+
+
+def test_header_columns_cut_apart_through_english_ocr_garble():
+    # "HỘI" read "HQI", "Độc lập —" read "Poc 1ap —": the right column still starts there
+    text = ("UBND XA THONG NHAT CONG HOA XA HQI CHU NGHIA VIET NAM\nBAN CHI DAO Poc 1ap — Tu do — Hanh phiic\n"
+            "KE HOACH\nTrien khai Nghi quyet so 57-NQ/TW\n")
+    first = [ln.text for ln in parse_text(text).pages[0].lines[:4]]
+    assert first == ["UBND XA THONG NHAT", "CONG HOA XA HQI CHU NGHIA VIET NAM", "BAN CHI DAO",
+                     "Poc 1ap — Tu do — Hanh phiic"]

@@ -249,7 +249,9 @@ def decode_text(data: bytes) -> Decoded:
     try:
         text = data.decode("utf-8")
         score = vietnamese_score(text)
-        if score >= settings.UTF8_TRUST_SCORE or not any(b >= 0x80 for b in data):
+        # valid UTF-8 whose only non-ASCII characters are symbols ("≥", "“", "–": a text that lost its
+        # accents) has no letters to score; a legacy decoding would turn those bytes into letters
+        if score >= settings.UTF8_TRUST_SCORE or not any(ch.isalpha() and not ch.isascii() for ch in text):
             return Decoded(nfc(text), "utf-8", score)
         candidates = [Decoded(nfc(text), "utf-8", score)]
         if (fixed := _unmojibake(text)) is not None:

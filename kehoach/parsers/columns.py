@@ -64,6 +64,11 @@ def _contains(text: str, name: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", text) is not None
 
 
+# an English OCR reads the capital "Đ" as "P" or "DP" ("Pon vi", "DPon vi"); no Vietnamese word
+# starts with "p" but for "ph", so a "p" opening a word before a vowel is a "d" in a column name
+OCR_ONSET = re.compile(r"(?<![a-z0-9])d?p(?=[aeiouy])")
+
+
 @lru_cache(maxsize=4096)  # column names repeat on every page of every table
 def role_of(header_text: str) -> str | None:
     """The role a printed column name stands for, or None when it is no known column.
@@ -72,7 +77,7 @@ def role_of(header_text: str) -> str | None:
     ROLE_ORDER). Second pass, for OCR-damaged names: the whole cell is close to a
     known name (plain ratio, so a long data cell never matches a short name).
     """
-    text = fold(header_text)
+    text = OCR_ONSET.sub("d", fold(header_text))
     if not text or len(text) > 60:  # long cells are data, not column names
         return None
     vocab = vocabulary()

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from kehoach import settings
-from kehoach.normalize.text import fold
-from kehoach.parsers.columns import role_of, roles_of, vocabulary
+from kehoach.normalize.text import collapse, fold
+from kehoach.parsers.columns import OCR_ONSET, role_of, roles_of, vocabulary
 
 _STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
 # first words a column name can start with: a name boundary can only fall before one of them
@@ -28,6 +30,8 @@ _LETTERS = "ABCDEFGH"  # part letters above Roman groups or instead of them ("A.
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
           "XVI", "XVII", "XVIII", "XIX", "XX"]
 _BARE = {"don vi", "co quan", "don vi thuc hien"}
+_FIRST_WORDS = {n.split()[0] for names in vocabulary().words.values() for n in names
+                if " " in n and len(n.split()[0]) >= 3}
 _STT_SPLIT = re.compile(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
@@ -54,19 +58,41 @@ def _boundaries(folded: str) -> list[int]:
             before = folded[:m.start()].rstrip()
             if m.start() and not before.endswith((",", "va", "/", "(")):
                 cuts.add(m.start())
+    # an OCR-garbled first word ("yeeu cau", "pon vi", "tén nhigm"): close to a known start
+    words = list(re.finditer(r"\S+", folded))
+    for k, m in enumerate(words[1:], start=1):
+        pair = " ".join(w.group() for w in words[k:k + 2])
+        if words[k - 1].group().endswith((",", "/", "(")) or words[k - 1].group() == "va":
+            continue
+        if any(fuzz.ratio(pair, start) >= settings.TEXT_HEADER_START_MATCH for start in _NAME_STARTS if " " in start):
+            cuts.add(m.start())
+        elif k == len(words) - 1 and (m.group() in _FIRST_WORDS
+                                      or len(re.sub(r"[^a-z]", "", m.group())) <= settings.TEXT_HEADER_STUB_LETTERS):
+            cuts.add(m.start())  # "... Ghi": the last name's first word, its rest wrapped away
     return sorted(cuts)
 
 
-def _piece_score(piece: str) -> float:
+
+
+def _piece_score(piece: str, last: bool = False) -> float:
     """1 for a column name, -2 for none; a bare "đơn vị" / "cơ quan" is the start of a longer
-    name ("Đơn vị" / "chủ trì" wrapped), so it scores below its whole."""
+    name ("Đơn vị" / "chủ trì" wrapped), so it scores below its whole. The last piece may be the
+    first word of a name whose rest wrapped away ("Ghi" of a narrow "Ghi chú" column), or that
+    word garbled by an OCR ("Gh,l")."""
     if piece in _BARE:
         return -1.0
+    if last and (piece in _FIRST_WORDS or len(re.sub(r"[^a-z]", "", piece)) <= settings.TEXT_HEADER_STUB_LETTERS):
+        return -0.5
     return 1.0 if role_of(piece) else -2.0
 
 
 def _split_score(text: str) -> float:
-    return _best_split(fold(text))[0]
+    return _best_split(_header_fold(text))[0]
+
+
+def _header_fold(text: str) -> str:
+    """Folded header text, OCR rules dropped and an "Đ" read as "P" / "DP" given back ("Pon vi")."""
+    return OCR_ONSET.sub("d", fold(_RULE_MARKS.sub(" ", text)))
 
 
 def _best_split(folded: str) -> tuple[float, list[int]]:
@@ -75,10 +101,13 @@ def _best_split(folded: str) -> tuple[float, list[int]]:
     for j in range(1, len(cuts)):
         for i in range(j):
             piece = folded[cuts[i]:cuts[j]].strip()
-            score = best[i][0] + _piece_score(piece)
+            score = best[i][0] + _piece_score(piece, j == len(cuts) - 1)
             if score > best[j][0]:
                 best[j] = (score, best[i][1] + [cuts[i]])
     return best[-1]
+
+
+_RULE_MARKS = re.compile(r"[|\[\]{}]")  # table rules an OCR read as characters
 
 
 def split_column_names(text: str) -> list[str]:
@@ -88,7 +117,8 @@ def split_column_names(text: str) -> list[str]:
     name scores 1, a piece that is not costs 2, so "Yêu cầu về kết quả" stays one
     name although "kết quả" alone is one too.
     """
-    folded = fold(text)
+    text = collapse(_RULE_MARKS.sub(" ", text))
+    folded = _header_fold(text)
     starts = _best_split(folded)[1] + [len(folded)]
     # map cuts on the folded text back onto the printed text (fold keeps one char per char here
     # except for a few ligatures; fall back to word counts)
@@ -215,7 +245,9 @@ class Numbering:
             return None
         code, rest = m.group("code"), m.group("rest").strip().lstrip("|").strip()  # "1 | Tên": an OCR'd rule
         ruled = m.group("rest").lstrip().startswith("|")  # a rule after the number: a cell boundary
-        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit()):
+        first = next((c for c in rest if c.isalnum()), "")  # past OCR specks ("9 ;{EZI; ...")
+        noisy = not rest[:1].isalnum() and first.isupper()
+        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
         if code not in self.expected():
             # a number one past the expected one, opening a long text: a row whose number was lost

@@ -13,6 +13,7 @@ read from column names (text_layout), its rows cut at their numbers
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from kehoach.ingest.encodings import read_text
 from kehoach.normalize.text import collapse, fold, is_upper
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
+from kehoach.parsers.kinds import is_total_label
 from kehoach.parsers.text_cells import Vocabulary, split_row
 from kehoach.parsers.text_columns import is_layout, read_layout_table
 from kehoach.parsers.text_layout import (
@@ -67,8 +69,19 @@ def _split_pages(text: str) -> list[_Line]:
 
 
 # the right-hand column of the header block (Decree 30/2020 layout): national name, motto, place and date
-_RIGHT_COLUMN = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s){0,3}"
-                           r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*,\s*ngày\b)")
+# matched on the text with its marks removed (same length), so a file that lost its accents splits too
+# (an English OCR garbles it: "XA HQI", "Poc 1ap —")
+_RIGHT_COLUMN = re.compile(r"\s(?=CONG HOA XA\b|(?:D|P|DP)oc\s+[l1]ap\s*[-–—]|(?:[A-Z][A-Za-z]*\s){0,3}"
+                           r"[A-Z][A-Za-z]*,\s*ngay\b)")
+
+
+def _bare(text: str) -> str:
+    """`text` without its diacritics, one character for one (positions stay valid), case kept."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[:1] or ch
+        out.append({"đ": "d", "Đ": "D"}.get(ch, base))
+    return "".join(out)
 
 
 def _split_header_columns(lines: list[_Line]) -> list[_Line]:
@@ -80,7 +93,8 @@ def _split_header_columns(lines: list[_Line]) -> list[_Line]:
         return lines
     out: list[_Line] = []
     for i, ln in enumerate(lines):
-        m = _RIGHT_COLUMN.search(ln.text) if i < doc_at and doc_at - i <= settings.TEXT_HEADER_BLOCK_LINES else None
+        near = i < doc_at and doc_at - i <= settings.TEXT_HEADER_BLOCK_LINES
+        m = _RIGHT_COLUMN.search(_bare(ln.text)) if near else None
         if m and ln.text[:m.start()].strip():
             out.append(_Line(ln.text[:m.start()].rstrip(), ln.index, ln.page))
             out.append(_Line(ln.text[m.end():], ln.index, ln.page))
@@ -129,6 +143,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
     Lines before the first row (a note under the header) go to `unread`, so they stay page text.
     """
     texts = [ln.text for ln in lines]
+    amounts = "amount" in h.roles  # a budget table: a lone number may be a row's amount, not a page number
     numbering = Numbering()
     rows: list[tuple[str, bool, list[_Line]]] = []
     k = h.end
@@ -147,7 +162,9 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
-        elif is_page_number(line.text):
+        elif amounts and _total_line(line.text):
+            rows.append((TOTAL_CODE, False, [line]))  # "Tổng cộng 3.070": its own row, not the last item's
+        elif is_page_number(line.text) and not (amounts and rows and _wants_amount(rows[-1][2])):
             pass  # page furniture between two printed pages of the table
         elif rows:
             rows[-1][2].append(line)
@@ -155,6 +172,23 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
             unread.append(k)
         k += 1
     return rows
+
+
+TOTAL_CODE = ""  # the code of an unnumbered total row in `_rows`' output
+_AMOUNT_AT_END = re.compile(r"(?:^|\s)\d[\d.,]*\s*$")
+
+
+def _total_line(text: str) -> bool:
+    """A budget table's total line: a total label ("Tổng cộng", "Cộng") and its amount at the end."""
+    m = _AMOUNT_AT_END.search(text)
+    return m is not None and is_total_label(text[:m.start()].strip())
+
+
+def _wants_amount(row_lines: list[_Line]) -> bool:
+    """Has this budget row's text no amount yet? Then a lone number under it is its amount: a
+    PDF-to-text tool writes the amount cell after the name's wrapped lines, alone on a line."""
+    printed = [ln.text for ln in row_lines if ln.text.strip()]
+    return bool(printed) and not any(_AMOUNT_AT_END.search(t) for t in printed)
 
 
 def _layout_grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> Grid | None:
@@ -197,6 +231,12 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
             table.append([code, title] + [None] * (len(roles) - 2))
             continue
         texts = [ln.text for ln in row_lines]
+        if code == TOTAL_CODE:
+            m = _AMOUNT_AT_END.search(texts[0])
+            row: list[str | None] = [None] * len(roles)
+            row[1], row[roles.index("amount")] = texts[0][:m.start()].strip(), m.group(0).strip()
+            table.append(row)
+            continue
         if sum(len(t.split()) for t in texts) > settings.TEXT_MAX_ROW_WORDS:
             # no row number for pages on end (a numbering the rules missed): kept whole, flagged
             doubtful.append(len(table))

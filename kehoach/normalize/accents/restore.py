@@ -98,6 +98,13 @@ def _is_code(text: str, m: re.Match[str], mostly_upper: bool) -> bool:
     return is_roman(tok) and len(tok) > 1 and tok.isupper()
 
 
+# abbreviations of bodies and document types (Decree 30/2020, appendix III) whose printed form has
+# a "Đ" that a text without diacritics writes "D"; only unambiguous ones ("HD" is both "hướng dẫn"
+# and "hợp đồng", so it stays as printed)
+ABBREVIATIONS = {"HDND": "HĐND", "BCD": "BCĐ", "BCDTW": "BCĐTW", "DU": "ĐU", "QD": "QĐ", "ND": "NĐ",
+                 "DTN": "ĐTN", "CDS": "CĐS", "TTDT": "TTĐT", "CNSCD": "CNSCĐ"}
+
+
 def _letter_spaced(matches: list[re.Match[str]]) -> set[int]:
     """Indexes of tokens in a run of `ACCENT_SPACED_RUN`+ one-letter tokens: letter-spaced print
     ("P h o n g") that an OCR split into letters, not words; kept as read."""
@@ -232,7 +239,8 @@ def restore(text: str, model: Model | None = None) -> Restoration:
         ids, conf = _decode(model, [c for _, c, _, _ in seg])
         for (m, _, restorable, (pre, post)), wid, c in zip(seg, ids, conf, strict=True):
             word = m.group()[len(pre): len(m.group()) - len(post)]
-            surface = pre + apply_case(model.vocab[wid], case_of(word)) + post if restorable else m.group()
+            surface = pre + apply_case(model.vocab[wid], case_of(word)) + post if restorable \
+                else ABBREVIATIONS.get(m.group(), m.group())
             out += [text[cursor:m.start()], surface]
             cursor = m.end()
             tokens.append(Token(m.group(), m.start(), m.end(), surface, c, restorable))
