@@ -9,7 +9,7 @@ The scanned PDFs are first rendered at 300 dpi to PNG (not timed). Then, side by
 Pages per minute and peak memory (max RSS of the child processes) for each. Every run uses
 OMP_THREAD_LIMIT=1. `--jobs 2` needs two files to spread: a single input is copied twice.
 
-usage: python bench/bench_ocr.py [PATHS...] [--keys DIR] [--ocrmypdf] [--json]
+usage: python bench/bench_ocr.py [PATHS...] [--keys DIR] [--ocrmypdf] [--copies N] [--json]
 """
 
 from __future__ import annotations
@@ -111,6 +111,9 @@ def main() -> None:
     ap.add_argument("--keys", type=Path, default=None)
     ap.add_argument("--ocrmypdf", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--copies", type=int, default=0,
+                    help="read every input this many times (at least 2 in all, so --jobs 2 has two files to "
+                         "spread); more copies amortise the run's fixed start-up (imports, worker start)")
     args = ap.parse_args()
     files = _files(args.paths)
     if not files:
@@ -119,7 +122,7 @@ def main() -> None:
         work = Path(tmp)
         folder = work / "in"
         folder.mkdir()
-        copies = files if len(files) >= 2 else files * 2
+        copies = files * max(args.copies, 1 if len(files) >= 2 else 2)
         for k, f in enumerate(copies):
             shutil.copy(f, folder / f"{k:02d}_{f.name}")
         pngs_dir = work / "png"
