@@ -27,9 +27,10 @@ from kehoach.schemas import Document, Item
 
 REVIEW_ROWS_SHOWN = 500  # the full queue is in plans.xlsx; the page stays light
 CROPS_PER_DOCUMENT = 60  # at most this many page crops inlined per document
-HEADER_FIELDS = ("admin_unit_type", "admin_unit_name", "province", "issuing_body", "doc_number", "doc_symbol",
-                 "issue_date", "title", "signer_name", "signer_title", "references", "budget_total", "budget_unit",
-                 "method", "pages", "tables", "items", "items_flagged")
+HEADER_FIELDS = ("doc_type", "admin_unit_type", "admin_unit_name", "admin_unit_code", "province", "province_code",
+                 "province_current", "parent_body", "issuing_body", "doc_number", "doc_symbol", "issue_date",
+                 "title", "signer_name", "signer_title", "references", "budget_total", "budget_unit",
+                 "method", "pages", "tables", "items", "items_flagged", "warnings")
 COLUMNS = {  # per table kind: the item fields shown, in order
     "indicators": ("stt", "name", "unit_of_measure", "target", "indicator_id", "lead", "coordinating", "deadline"),
     "tasks": ("stt", "name", "expected_result", "lead", "coordinating", "monitoring", "deadline", "note"),
