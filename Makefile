@@ -16,6 +16,8 @@ BENCH_OCR_PATHS ?= tests/data/scan/pdf
 DEMO_OUT ?= out/demo
 # batch bench: e.g. BENCH_BATCH_ARGS="--sizes 10,100 --jobs 2" for a quicker run, "--scanned DIR" for scans
 BENCH_BATCH_ARGS ?=
+# scanned batches are OCR'd page by page: a few documents tell files/s, pages/s and the growth
+BENCH_SCANNED_ARGS ?= --sizes 4,8 --rate-size 4 --no-kill
 
 .PHONY: setup apt demo test test-fast bench lint samples clean
 
@@ -73,3 +75,5 @@ clean:
 .PHONY: bench-batch
 bench-batch: $(STAMP)
 	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py $(BENCH_BATCH_ARGS)
+	@echo; echo "== scanned batches (copies of the committed scan, OCR page cache off) =="
+	OMP_THREAD_LIMIT=1 $(BIN)/python bench/bench_batch.py --scanned tests/data/scan/pdf $(BENCH_SCANNED_ARGS)

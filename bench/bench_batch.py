@@ -41,7 +41,8 @@ def cli(src: Path, out: Path, jobs: int, *extra: str) -> list[str]:
 
 
 def timed_run(src: Path, out: Path, jobs: int, *extra: str) -> dict:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    # the OCR page cache off: a batch of copies of one scan must be OCR'd page by page, as new scans are
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "KEHOACH_CACHE_DIR": ""}
     t0 = time.perf_counter()
     proc = subprocess.run(cli(src, out, jobs, *extra), cwd=ROOT, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - t0
