@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from kehoach.parsers.grid import Grid, PageText, TextLine
@@ -72,3 +73,8 @@ def extract_and_score(src: Path, keys: Path, out: Path) -> tuple[dict, dict]:
     from kehoach.evaluate import score
 
     return score(keys, extract(src, out))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON Lines export (blank lines skipped)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

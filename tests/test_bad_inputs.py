@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import BAD_MAKERS, GOOD_SAMPLE
-from helpers import SAMPLES_KEYS, make_pdf
+from helpers import SAMPLES_KEYS, make_pdf, read_jsonl
 from typer.testing import CliRunner
 
 from kehoach.cli import app
@@ -70,16 +70,13 @@ def test_pdf_with_wrong_extension_is_read(tmp_path, sample_result):
 
 # --- the CLI on a folder mixing good and bad files ------------------------------------------------
 
-def _jsonl(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
 
 def test_cli_on_mixed_folder(mixed_folder, tmp_path):
     out = tmp_path / "out"
     res = CliRunner().invoke(app, ["extract", str(mixed_folder), "-o", str(out), "--format", "jsonl", "-q"])
     assert res.exit_code == 1
 
-    docs = {d["source_file"]: d for d in _jsonl(out / "documents.jsonl")}
+    docs = {d["source_file"]: d for d in read_jsonl(out / "documents.jsonl")}
     inputs = sorted(str(p) for p in mixed_folder.rglob("*") if p.is_file())
     assert sorted(docs) == inputs
     good = str(mixed_folder / "sub" / "good_plan.bin")
@@ -88,7 +85,7 @@ def test_cli_on_mixed_folder(mixed_folder, tmp_path):
     assert status.pop(str(mixed_folder / "notice.pdf")) == "no_tables"
     assert set(status.values()) == {"failed"} and len(status) == len(BAD_MAKERS)
 
-    items = _jsonl(out / "items.jsonl")
+    items = read_jsonl(out / "items.jsonl")
     gold_rows = len(json.loads((SAMPLES_KEYS / "sample_01.json").read_text(encoding="utf-8"))["items"])
     assert len(items) == gold_rows and {it["source_file"] for it in items} == {good}
 
@@ -102,7 +99,7 @@ def test_cli_all_good_exits_zero(tmp_path):
     out = tmp_path / "out"
     res = CliRunner().invoke(app, ["extract", str(GOOD_SAMPLE), "-o", str(out), "-f", "jsonl", "-q"])
     assert res.exit_code == 0, res.stderr
-    assert [d["status"] for d in _jsonl(out / "documents.jsonl")] == ["ok"]
+    assert [d["status"] for d in read_jsonl(out / "documents.jsonl")] == ["ok"]
     assert not [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
 
 

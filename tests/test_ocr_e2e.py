@@ -6,13 +6,11 @@ The scan (tests/data/scan, made by scripts/make_scans.py from samples/pdf/sample
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-from pathlib import Path
 
 import pytest
-from helpers import REPO, SAMPLES_PDF, extract
+from helpers import REPO, SAMPLES_PDF, extract, read_jsonl
 
 from kehoach.parsers.ocr import cache
 
@@ -50,9 +48,6 @@ def scores(extracted):
     return score(SCAN / "keys", extracted)
 
 
-def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
 
 @pytest.mark.parametrize("metric, floor", FLOORS.items())
 def test_scanned_sample_floor(scores, metric, floor):
@@ -71,11 +66,11 @@ def test_scanned_sample_keeps_its_accents(scores):
 
 
 def test_scanned_pages_are_named_and_rows_carry_ocr_provenance(extracted):
-    (doc,) = _jsonl(extracted / "documents.jsonl")
+    (doc,) = read_jsonl(extracted / "documents.jsonl")
     assert doc["status"] == "ok" and doc["method"] == "ocr"
     assert any(w.startswith("pages 1, 2, 3, 4, 5: OCR'd (scanned page: no text layer)") for w in doc["warnings"]), \
         doc["warnings"]
-    items = _jsonl(extracted / "items.jsonl")
+    items = read_jsonl(extracted / "items.jsonl")
     assert items and all(it["provenance"]["method"] == "ocr" for it in items)
     assert all(0.0 <= it["provenance"]["confidence"] <= 1.0 for it in items)
     low = [it for it in items if it["provenance"]["confidence"] < 0.6]
@@ -85,7 +80,7 @@ def test_scanned_pages_are_named_and_rows_carry_ocr_provenance(extracted):
 def test_a_second_run_reads_the_cache(extracted, cache_dir, tmp_path):
     assert len(list(cache_dir.rglob("*.json.gz"))) == 5  # one entry per page
     again = extract(SCAN / "pdf", tmp_path / "again")
-    assert _jsonl(again / "items.jsonl") == _jsonl(extracted / "items.jsonl")
+    assert read_jsonl(again / "items.jsonl") == read_jsonl(extracted / "items.jsonl")
 
 
 def test_a_page_image_file_is_read(tmp_path, cache_dir):

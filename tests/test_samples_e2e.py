@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from helpers import SAMPLES_KEYS, SAMPLES_PDF, extract
+from helpers import SAMPLES_KEYS, SAMPLES_PDF, extract, read_jsonl
 
 pytestmark = pytest.mark.e2e
 
@@ -25,9 +23,6 @@ def scores(extracted):
 
     return score(SAMPLES_KEYS, extracted)
 
-
-def _jsonl(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_every_sample_is_scored(scores):
@@ -55,12 +50,12 @@ def test_per_document_row_f1_floor(scores, stem):
 
 
 def test_every_sample_is_ok(extracted):
-    docs = _jsonl(extracted / "documents.jsonl")
+    docs = read_jsonl(extracted / "documents.jsonl")
     assert sorted(d["status"] for d in docs) == ["ok"] * len(list(SAMPLES_PDF.glob("*.pdf")))
 
 
 def test_every_item_has_provenance(extracted):
-    items = _jsonl(extracted / "items.jsonl")
+    items = read_jsonl(extracted / "items.jsonl")
     assert items
     for it in items:
         prov = it["provenance"]
