@@ -62,6 +62,12 @@ def _starts(folded_words: list[str], i: int, phrase: str) -> bool:
     return folded_words[i:i + len(parts)] == parts
 
 
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """The words of a line in capitals, and their folded keys (what the vocabularies are written in)."""
+    words = text.split()
+    return words, [key(w) for w in words]
+
+
 def normal_case(text: str, proper_names: tuple[str, ...] = ()) -> str:
     """"SỞ CÔNG THƯƠNG" -> "Sở Công Thương"; "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" -> "Ủy ban nhân dân tỉnh Lào Cai".
 
@@ -71,8 +77,7 @@ def normal_case(text: str, proper_names: tuple[str, ...] = ()) -> str:
     text = " ".join(nfc(text).split())
     if not is_upper(text):
         return text
-    words = text.split()
-    folded = [key(w) for w in words]
+    words, folded = _words(text)
     out: list[str] = []
     i = 0
     capitalise_next = False
@@ -181,8 +186,7 @@ def sentence_case(text: str, proper_names: tuple[str, ...] = ()) -> str:
     text = " ".join(nfc(text).split())
     if not is_upper(text):
         return text
-    words = text.split()
-    folded = [key(w) for w in words]
+    words, folded = _words(text)
     out: list[str] = []
     i = 0
     while i < len(words):
