@@ -193,11 +193,8 @@ TEXT_PAGE_LINES = 60
 # The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
 TEXT_HEADER_BLOCK_LINES = 16
 # Layout text (pdftotext -layout): a table region is in layout when this share of its lines holds a
-# gap of 3+ spaces; a column starts where runs of words start on this share of its lines (3 at least);
-# a header line above the STT line (a centred header) has at most this many words.
+# gap of 3+ spaces; a header line above the STT line (a centred header) has at most this many words.
 TEXT_LAYOUT_SHARE = 0.3
-TEXT_COLUMN_START_SHARE = 0.04
-TEXT_COLUMN_MIN_STARTS = 3
 TEXT_LAYOUT_HEADER_WORDS = 6
 # A column boundary in layout text: where runs of words start, less this much for each word running across.
 TEXT_ACROSS_WEIGHT = 0.5
@@ -334,9 +331,6 @@ OSD_MIN_WORDS = 15
 OSD_MIN_MEAN_CONF = 55.0
 # Tesseract's line box is taller than the type: a font size is taken as the line's height over this.
 OCR_LINE_HEIGHT_PER_SIZE = 1.25
-# A page's text layer is judged for missing Vietnamese marks once it has this many letters
-# (a page holds fewer letters than a document; quality.MIN_LETTERS is for whole documents).
-OCR_PAGE_MIN_LETTERS = 60
 # Second read of ruled cells (parsers/ocr/regions.py): a cell is re-read when the page pass left
 # it empty though it holds at least this many dark pixels at 300 dpi (a lone "1" at 12 pt has
 # ~100; scanner speckle a few), or read it with a mean word confidence (0-100) below the second

@@ -13,7 +13,7 @@ from kehoach.ingest import raster
 from kehoach.parsers.ocr import cache, image_prep, rules
 from kehoach.parsers.ocr.page import is_noise, mark_ocr, roman_numeral, words_to_chars
 from kehoach.parsers.ocr.tesseract import Word
-from kehoach.parsers.ocr_decision import why_ocr
+from kehoach.parsers.ocr_decision import judge_page
 from kehoach.parsers.pdf_tables import find_tables, parse_page
 from kehoach.parsers.pdfium_page import PageContent
 
@@ -32,9 +32,12 @@ ENGLISH_OCR = "Trién khai thuc hién Nghi quyét so 57-NQ/TW vé dot pha phat t
     (_chars(ENGLISH_OCR), "without Vietnamese"),
     (_chars("Trang 3"), "visible characters only"),  # too little text to trust without the page image
 ])
-def test_why_ocr(chars, expected):
-    why = why_ocr(PageContent(width=595, height=842, chars=chars, edges=[]))
-    assert why is None if expected is None else expected in why
+def test_page_decision_without_the_page_image(chars, expected):
+    verdict = judge_page(PageContent(width=595, height=842, chars=chars, edges=[]))
+    if expected is None:
+        assert verdict.action == "keep", verdict
+    else:
+        assert verdict.action == "ocr" and expected in verdict.reason, verdict
 
 
 def _text_page(width: int = 1600, height: int = 1200) -> np.ndarray:

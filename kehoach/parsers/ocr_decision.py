@@ -47,8 +47,3 @@ def judge_page(content: PageContent, page: pdfium.PdfPage | None = None) -> Laye
         ink = page_ink(page)
     return check_layer(content, ink)
 
-
-def why_ocr(content: PageContent) -> str | None:
-    """None to keep the page's text layer, or the reason it is OCR'd instead (no page image consulted)."""
-    verdict = check_layer(content)
-    return verdict.reason if verdict.action in ("ocr", "ocr_regions") else None
