@@ -113,6 +113,9 @@ WIDGET_LINE_OVERLAP = 0.5
 WIDGET_COVERED_SHARE = 0.6
 # Header block: two text segments this close in height (points) are on one printed row ...
 HEADER_SAME_ROW = 2.5
+# ... and never further apart than this share of a line's height: rows of flattened text are one unit
+# high (the line's index), where 2.5 "points" would join three printed lines into one
+HEADER_SAME_ROW_SHARE = 0.5
 # ... and one line when the space between them is at most this (a justified "QUYẾT   ĐỊNH"); the header's
 # two columns stand far wider apart.
 HEADER_SEGMENT_GAP = 12.0

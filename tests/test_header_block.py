@@ -149,3 +149,22 @@ def test_a_central_body_has_no_local_unit():
                L("Ban hành các giải pháp kỹ thuật", 220, 148, True), L("Căn cứ Luật Xây dựng;", 113, 180))
     assert (h.issuing_body, h.admin_unit_type, h.province) == ("Bộ Xây dựng", None, None)
     assert any("central body" in w for w in h.warnings)
+
+
+def T(text: str, index: int, column: int = 0) -> TextLine:  # noqa: N802
+    """A line of flattened text as the text front-end places it: its line index, its character column."""
+    return TextLine(text, float(column), float(index), float(column + len(text)), index + 0.9)
+
+
+def test_flattened_header_columns_one_after_the_other():
+    """A text extraction writes the left column, then the right one, all at the margin, one unit per line:
+    no column split from the motto, no two lines taken as one row, and "Số:" joined to the symbol
+    written after the blank left for the number."""
+    h = header(T("ỦY BAN NHÂN DÂN", 1), T("XÃ THANH SƠN", 2), T("Số:", 4), T("/KH-UBND", 4, 16),
+               T("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 6), T("Độc lập - Tự do - Hạnh phúc", 7),
+               T("KẾ HOẠCH", 9), T("Triển khai chuyển đổi số trên địa bàn xã Thanh Sơn", 10),
+               T("Căn cứ Luật Tổ chức chính quyền địa phương;", 12),
+               T("trên địa bàn xã Thanh Sơn, tỉnh Đồng Nai.", 13), width=0.0)
+    assert h.issuing_body == "Ủy ban nhân dân xã Thanh Sơn"
+    assert (h.doc_type, h.doc_symbol, h.doc_number) == ("kế hoạch", "KH-UBND", None)
+    assert (h.admin_unit_type, h.admin_unit_name, h.province) == ("xã", "Thanh Sơn", "Đồng Nai")

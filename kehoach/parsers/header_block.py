@@ -117,6 +117,15 @@ def repair_glyphs(text: str) -> str:
     return text.translate(_GLYPH_SLIPS)
 
 
+_NUMBER_LABEL = re.compile(r"^s[oô6ố]\s*[:;]?$", re.I)
+
+
+def _blank_number(label: str, text: str) -> bool:
+    """"Số:" then, after the blank left for a number written in by hand, "/KH-UBND": one number line
+    however wide the blank."""
+    return bool(_NUMBER_LABEL.match(label.strip())) and text.strip().startswith("/")
+
+
 def merge_row_segments(lines: list[TextLine]) -> list[TextLine]:
     """Pieces of one printed line split by a wide space ("QUYẾT" + "ĐỊNH") joined back, in order.
 
@@ -128,8 +137,9 @@ def merge_row_segments(lines: list[TextLine]) -> list[TextLine]:
         return lines
     out: list[TextLine] = []
     for ln in lines:
-        host = next((o for o in out if abs(o.top - ln.top) <= settings.HEADER_SAME_ROW
-                     and -1.0 <= ln.x0 - o.x1 <= settings.HEADER_SEGMENT_GAP
+        same_row = min(settings.HEADER_SAME_ROW, settings.HEADER_SAME_ROW_SHARE * max(ln.bottom - ln.top, 0.0))
+        host = next((o for o in out if abs(o.top - ln.top) <= same_row
+                     and (-1.0 <= ln.x0 - o.x1 <= settings.HEADER_SEGMENT_GAP or _blank_number(o.text, ln.text))
                      and not _is_motto(ln.text) and not _is_motto(o.text)), None)
         if host is None:
             out.append(TextLine(ln.text, ln.x0, ln.top, ln.x1, ln.bottom, ln.bold))
@@ -176,8 +186,11 @@ def _right_column_x(lines: list[TextLine], width: float) -> float | None:
     if not has_geometry(lines):
         return None
     motto = [ln.x0 for ln in lines if _is_motto(ln.text)]
-    if motto:
+    left = min(ln.x0 for ln in lines)
+    if motto and min(motto) > left + 1.0:
         return min(motto) - 1.0
+    if motto:  # the motto at the margin: columns read one after the other (flattened text), no split
+        return None
     return width / 2 if width else None
 
 
