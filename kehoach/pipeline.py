@@ -24,7 +24,6 @@ from kehoach.normalize.accents.source import LOW_CONFIDENCE_REASON, RestoreLog, 
 from kehoach.normalize.numbers import parse_amount
 from kehoach.normalize.records import build_item
 from kehoach.normalize.text import fold
-from kehoach.parsers.docx_source import parse_office
 from kehoach.parsers.grid import ParsedSource
 from kehoach.parsers.header import parse_header
 from kehoach.parsers.interpreter import interpret
@@ -69,6 +68,8 @@ def parse_source(info: InputFile) -> ParsedSource:
             raise EmptyInput(f"no text found by OCR on any of its {source.page_count} page images")
         return source
     if info.kind is FileKind.OFFICE:  # Word documents: .docx, and .doc/.odt through LibreOffice
+        from kehoach.parsers.docx_source import parse_office  # python-docx only for Word files
+
         return parse_office(info.path)
     if info.kind is FileKind.TEXT:
         return parse_text_file(info.path)

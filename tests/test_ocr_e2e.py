@@ -100,3 +100,18 @@ def test_a_page_image_file_is_read(tmp_path, cache_dir):
     assert doc.status == "ok" and doc.file_type == "image", doc.error
     assert "page 1: OCR'd (image file)" in doc.warnings
     assert len(result.items) >= 3 and all(it.provenance.method == "ocr" for it in result.items)
+
+
+def test_one_scan_at_jobs_2_reads_its_pages_side_by_side_with_the_same_result(extracted, tmp_path, monkeypatch):
+    """One file, two jobs: its pages are OCR'd by two threads sharing the run's two slots (a fresh
+    OCR cache, so Tesseract really runs twice at once), and the export is the --jobs 1 one."""
+    from helpers import run_script
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cold-cache"))
+    out = tmp_path / "jobs2"
+    run_script("-m", "kehoach.cli", "extract", str(SCAN / "pdf"), "-o", str(out), "--format", "jsonl", "--quiet",
+               "--jobs", "2", timeout=600)
+    assert len(list((tmp_path / "cold-cache").rglob("*.json.gz"))) == 5
+    assert read_jsonl(out / "items.jsonl") == read_jsonl(extracted / "items.jsonl")
+    (doc,), (before,) = read_jsonl(out / "documents.jsonl"), read_jsonl(extracted / "documents.jsonl")
+    assert doc["warnings"] == before["warnings"]

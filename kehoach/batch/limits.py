@@ -28,8 +28,12 @@ def cap_images(max_pixels: int = settings.MAX_IMAGE_PIXELS) -> None:
     warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 
-def worker_init(max_memory_mb: int | None) -> None:
-    """Run once in each worker process before any file: memory bound and image cap."""
+def worker_init(max_memory_mb: int | None, page_threads: int = 1, ocr_slots: str | None = None) -> None:
+    """Run once in each worker process before any file: memory bound, image cap, and how pages are
+    OCR'd side by side (up to `page_threads` per document, `ocr_slots` capping them across workers)."""
+    from kehoach.parsers.ocr import parallel
+
+    parallel.configure(page_threads, ocr_slots)
     if max_memory_mb:
         limit = int(max_memory_mb) * 1024 * 1024
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -68,11 +72,16 @@ class LimitedPool(Executor):
     def __init__(self, workers: int, timeout: float | None, max_memory_mb: int | None) -> None:
         from pebble import ProcessPool
 
+        from kehoach.parsers.ocr import parallel
+
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
+        # N workers share N OCR slots: a worker alone on a long scan OCRs N of its pages at once
+        self._slots = parallel.make_slots(workers) if workers > 1 else None
         # forkserver: workers fork from a clean server, not from this process, whose native libraries
         # (PDFium, OpenCV, BLAS) may hold threads and locks that a plain fork copies half-taken
-        self._pool = ProcessPool(max_workers=workers, initializer=worker_init, initargs=(max_memory_mb,),
+        self._pool = ProcessPool(max_workers=workers, initializer=worker_init,
+                                 initargs=(max_memory_mb, workers, str(self._slots) if self._slots else None),
                                  context=multiprocessing.get_context("forkserver"))
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
@@ -84,3 +93,8 @@ class LimitedPool(Executor):
         else:
             self._pool.close()
         self._pool.join()
+        if self._slots is not None:
+            from kehoach.parsers.ocr import parallel
+
+            parallel.remove_slots(self._slots)
+            self._slots = None

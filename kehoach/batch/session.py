@@ -70,8 +70,14 @@ def inputs(paths: list[Path], output: Path, cache_dir: Path | None = None) -> li
 @contextmanager
 def open_executor(opts: RunOptions) -> Iterator[Executor | None]:
     if opts.executor == "inline":
+        from kehoach.parsers.ocr import parallel
+
         cap_images()
-        yield None
+        parallel.configure(opts.jobs)  # one process: its OCR threads need no cap across processes
+        try:
+            yield None
+        finally:
+            parallel.configure(1)
         return
     if opts.executor == "process":
         pool = LimitedPool(opts.jobs, opts.timeout, opts.max_memory_mb)

@@ -12,15 +12,15 @@ import types
 import typing
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Literal, get_args, get_origin
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from kehoach.export import atomic
 from kehoach.schemas import BodyTarget, Document, Item, Mention, Provenance
+
+if TYPE_CHECKING:  # pandas and pyarrow are imported by the CSV and Parquet writers only: a run's
+    import pyarrow as pa  # start-up (every worker, every CLI call) does not pay for them
 
 FORMATS = ("csv", "parquet", "jsonl")
 LIST_SEP = " | "
@@ -29,6 +29,8 @@ TABLES: dict[str, type[BaseModel]] = {"documents": Document, "items": Item, "men
 
 
 def _arrow_type(annotation) -> pa.DataType:
+    import pyarrow as pa
+
     origin, args = get_origin(annotation), get_args(annotation)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
@@ -43,6 +45,7 @@ def _arrow_type(annotation) -> pa.DataType:
 
 
 def _flat_fields(model: type[BaseModel]) -> list[tuple[str, pa.DataType]]:
+    """The flat columns of a table (provenance as prov_* columns) with their Arrow types."""
     out: list[tuple[str, pa.DataType]] = []
     for name, f in model.model_fields.items():
         if f.annotation is Provenance:
@@ -53,6 +56,8 @@ def _flat_fields(model: type[BaseModel]) -> list[tuple[str, pa.DataType]]:
 
 
 def arrow_schema(model: type[BaseModel]) -> pa.Schema:
+    import pyarrow as pa
+
     return pa.schema(_flat_fields(model))
 
 
@@ -79,11 +84,16 @@ def write_csv(path: Path, model: type[BaseModel], records: list[BaseModel]) -> N
             if isinstance(v, list):
                 row[k] = LIST_SEP.join("" if x is None else str(x) for x in v)
         rows.append(row)
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=columns)
     atomic.write_with(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
 
 
 def write_parquet(path: Path, model: type[BaseModel], records: list[BaseModel]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     schema = arrow_schema(model)
     rows = [_flat(r) for r in records]
     table = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()

@@ -12,6 +12,9 @@ tables may still hold an unruled or row-ruled one (parsers/word_grid.py).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 from pdfplumber import utils
@@ -47,6 +50,11 @@ from kehoach.parsers.word_grid import (
     rows_in_columns,
     word_tables,
 )
+
+if TYPE_CHECKING:  # OpenCV and Tesseract are imported only when a page needs them
+    from kehoach.ingest.layer_check import LayerVerdict
+    from kehoach.ingest.raster import PageImage
+    from kehoach.parsers.ocr.page import OcrPage
 
 METHOD = "pdf-text"
 WORDS_METHOD = "pdf-words"  # a table rebuilt from word positions: its geometry is inferred
@@ -223,19 +231,56 @@ def set_captions(page: PageText, grids: list[Grid], previous: PageText | None = 
         previous_bottom = g.bbox[3]
 
 
-def _ocr_page(page: pdfium.PdfPage, why: str, layer: PageContent | None = None,
-              regions: tuple = ()) -> tuple[PageContent, str]:
-    """The page rendered and OCR'd instead of its text layer; the reason, with what OCR had to do.
+@dataclass(slots=True)
+class _Page:
+    """One page as read on the calling thread: its text layer, the layer check's verdict, and
+    (when the verdict is OCR) the rendered image, dropped once OCR has read it."""
 
-    With `regions` (ink the text layer does not cover: a scanned appendix pasted into a digital
-    page) the layer is kept and only the OCR'd characters and rules inside those boxes join it.
-    """
-    from kehoach.ingest.raster import render_pdf_page  # OpenCV and Tesseract only when a page needs them
+    number: int
+    content: PageContent
+    verdict: LayerVerdict
+    image: PageImage | None = None
+
+
+def _read_pages(pdf: pdfium.PdfDocument) -> Iterator[_Page]:
+    """Each page's layer and verdict, rendered when it needs OCR, then closed: PDFium stays on this
+    thread and only one page object is open at a time."""
+    from kehoach.parsers.ocr_decision import judge_page
+
+    for i in range(len(pdf)):
+        page = pdf[i]
+        try:
+            # widget stamps (e-signed numbers and days) join the characters where the page shows them
+            content = with_widget_text(read_page(page), page, i)
+            verdict = judge_page(content, page)
+            image = None
+            if verdict.action in ("ocr", "ocr_regions"):
+                from kehoach.ingest.raster import render_pdf_page  # OpenCV only when a page needs it
+
+                image = render_pdf_page(page)
+        finally:
+            page.close()
+        yield _Page(i + 1, content, verdict, image)
+
+
+def _ocr(page: _Page) -> OcrPage | None:
+    """The page's image read by OCR (on an OCR thread), or None for a page kept or repaired."""
+    if page.image is None:
+        return None
     from kehoach.parsers.ocr.page import ocr_image
 
-    done = ocr_image(render_pdf_page(page))
-    content = done.content
-    if layer is not None and regions:
+    image, page.image = page.image, None
+    return ocr_image(image)
+
+
+def _with_ocr(page: _Page, done: OcrPage) -> tuple[PageContent, str]:
+    """What the page's OCR gives instead of its text layer, and the reason, with what OCR had to do.
+
+    With regions (ink the text layer does not cover: a scanned appendix pasted into a digital
+    page) the layer is kept and only the OCR'd characters and rules inside those boxes join it.
+    """
+    why, regions, layer, content = page.verdict.reason, page.verdict.regions, page.content, done.content
+    if regions:
         def inside(obj: dict) -> bool:
             return _inside(obj, list(regions))
 
@@ -248,35 +293,28 @@ def _ocr_page(page: pdfium.PdfPage, why: str, layer: PageContent | None = None,
 
 def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
     """Every page through `parse_page`: its text layer, repaired where the layer check says it can be,
-    or its OCR where the layer cannot be trusted (the whole page, or only the regions it leaves out)."""
+    or its OCR where the layer cannot be trusted (the whole page, or only the regions it leaves out).
+    Pages needing OCR are read side by side (parsers/ocr/parallel.py) and parsed in page order."""
     from kehoach.parsers.glyph_repair import repair_split_glyphs
-    from kehoach.parsers.ocr_decision import judge_page
+    from kehoach.parsers.ocr.parallel import in_order
 
     pages: list[PageText] = []
     grids: list[Grid] = []
     ocr_pages: dict[int, str] = {}
     repaired: dict[int, str] = {}
     carried: ColumnLayout | None = None
-    for i in range(len(pdf)):
-        page = pdf[i]
-        try:
-            # widget stamps (e-signed numbers and days) join the characters where the page shows them
-            content = with_widget_text(read_page(page), page, i)
-            verdict = judge_page(content, page)
-            ocr = verdict.action in ("ocr", "ocr_regions")
-            if verdict.action == "repair":
-                content.chars = repair_split_glyphs(content.chars)
-                repaired[i + 1] = verdict.reason
-            elif ocr:
-                content, ocr_pages[i + 1] = _ocr_page(page, verdict.reason, content if verdict.regions else None,
-                                                      verdict.regions)
-            text, page_grids, carried = parse_page(content, i + 1, carried)
-            if ocr:
-                from kehoach.parsers.ocr.page import mark_ocr
+    for page, done in in_order(_read_pages(pdf), _ocr):
+        content, n = page.content, page.number
+        if page.verdict.action == "repair":
+            content.chars = repair_split_glyphs(content.chars)
+            repaired[n] = page.verdict.reason
+        elif done is not None:
+            content, ocr_pages[n] = _with_ocr(page, done)
+        text, page_grids, carried = parse_page(content, n, carried)
+        if done is not None:
+            from kehoach.parsers.ocr.page import mark_ocr
 
-                mark_ocr(page_grids, content)
-        finally:
-            page.close()
+            mark_ocr(page_grids, content)
         pages.append(text)
         grids.extend(page_grids)
     source = assemble(pages, grids, ocr_pages)
