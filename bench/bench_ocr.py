@@ -1,13 +1,15 @@
 """Benchmark: OCR throughput of the whole pipeline vs one bare Tesseract pass over the same pages.
 
 The scanned PDFs are first rendered at 300 dpi to PNG (not timed). Then, side by side:
-(a) `tesseract PAGE.png - -l vie` once per page, one page at a time;
+(a) `tesseract PAGE.png - -l vie` once per page, one page at a time, then the same passes two at
+    a time (the machine's own ceiling for a two-process speed-up);
 (b) `kehoach extract` over the PDFs at --jobs 1 and --jobs 2, the OCR cache off, so every
     page is rendered, deskewed, OCR'd and interpreted;
 (c) optionally (--ocrmypdf) `ocrmypdf -l vie` then kehoach's born-digital path, with its accuracy
     when answer keys are given (--keys).
-Pages per minute and peak memory (max RSS of the child processes) for each. Every run uses
-OMP_THREAD_LIMIT=1. `--jobs 2` needs two files to spread: a single input is copied twice.
+Pages per minute and peak memory (max RSS of the child processes) for each; the --jobs 2 speed-up
+over the whole run and past the run's fixed start-up (the same command on one line of text).
+Every run uses OMP_THREAD_LIMIT=1. `--jobs 2` needs two files to spread: a single input is copied twice.
 
 usage: python bench/bench_ocr.py [PATHS...] [--keys DIR] [--ocrmypdf] [--copies N] [--json]
 """
@@ -38,15 +40,53 @@ def _files(paths: list[str]) -> list[Path]:
     return out
 
 
+def _tree_rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants (workers, Tesseract), in MiB."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for proc in procs:
+        try:
+            total += proc.memory_info().rss
+        except psutil.Error:
+            continue
+    return total / 2**20
+
+
 def _timed(cmd: list[str], **kw) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one child process."""
+    """Seconds and peak memory (MiB) of one command: the peak of its whole process tree's RSS, sampled
+    every 0.2 s (psutil), or of the largest process (wait4's max RSS) where psutil is missing."""
+    import threading
+
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    peak, done = [0.0], threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], _tree_rss_mib(proc.pid))
+
+    sampler = None
+    try:
+        import psutil  # noqa: F401 - installed with the dask extra (make setup)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+    except ImportError:
+        pass
     _, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    if sampler is not None:
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
-    return time.perf_counter() - t0, usage.ru_maxrss / 1024
+    return time.perf_counter() - t0, max(peak[0], usage.ru_maxrss / 1024)
 
 
 def render_pages(files: list[Path], out: Path, dpi: int = 300) -> list[Path]:
@@ -72,12 +112,39 @@ def bare_tesseract(pngs: list[Path]) -> dict:
             "peak_rss_mib": round(peak)}
 
 
+def bare_tesseract_two_at_once(pngs: list[Path]) -> dict:
+    """The same bare passes, the pages dealt to two streams running side by side: how well Tesseract
+    itself scales to two processes on this machine, the ceiling for kehoach's --jobs 2."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def stream(part: list[Path]) -> None:
+        for png in part:
+            _timed(["tesseract", str(png), "-", "-l", "vie"])
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(stream, [pngs[0::2], pngs[1::2]]))
+    total = time.perf_counter() - t0
+    return {"pages": len(pngs), "seconds": round(total, 1), "pages_per_min": round(60 * len(pngs) / total, 2)}
+
+
 def kehoach(folder: Path, pages: int, jobs: int, out: Path) -> dict:
     cmd = [sys.executable, "-m", "kehoach.cli", "extract", str(folder), "-o", str(out), "-f", "jsonl",
            "--jobs", str(jobs), "--quiet"]
     s, rss = _timed(cmd)
     return {"jobs": jobs, "pages": pages, "seconds": round(s, 1), "pages_per_min": round(60 * pages / s, 2),
-            "peak_rss_mib_one_process": round(rss)}
+            "peak_rss_mib_all_processes": round(rss)}
+
+
+def start_up(work: Path, jobs: int) -> float:
+    """Seconds of a run's fixed cost (CLI and worker start, imports, export, shut-down): the same
+    command on a folder holding one line of text, nothing to OCR."""
+    folder = work / f"startup{jobs}"
+    folder.mkdir()
+    (folder / "one_line.txt").write_text("KẾ HOẠCH\n", encoding="utf-8")
+    s, _ = _timed([sys.executable, "-m", "kehoach.cli", "extract", str(folder), "-o", str(work / f"startup{jobs}_out"),
+                   "-f", "jsonl", "--jobs", str(jobs), "--quiet"])
+    return round(s, 2)
 
 
 def ocrmypdf_then_kehoach(folder: Path, work: Path, keys: Path | None) -> dict:
@@ -131,11 +198,17 @@ def main() -> None:
         report = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, {platform.python_version()}",
                   "files": len(copies), "pages": len(pngs),
                   "tesseract_bare": bare_tesseract(pngs),
+                  "tesseract_bare_two_at_once": bare_tesseract_two_at_once(pngs),
                   "kehoach_jobs1": kehoach(folder, len(pngs), 1, work / "o1"),
                   "kehoach_jobs2": kehoach(folder, len(pngs), 2, work / "o2")}
         bare = report["tesseract_bare"]["seconds"]
         report["ratio_jobs1_vs_bare"] = round(report["kehoach_jobs1"]["seconds"] / bare, 2)
         report["speedup_jobs2"] = round(report["kehoach_jobs1"]["seconds"] / report["kehoach_jobs2"]["seconds"], 2)
+        report["speedup_bare_two_at_once"] = round(bare / report["tesseract_bare_two_at_once"]["seconds"], 2)
+        fixed = {jobs: start_up(work, jobs) for jobs in (1, 2)}
+        report["fixed_start_up_seconds"] = {f"jobs{j}": v for j, v in fixed.items()}
+        report["speedup_jobs2_past_start_up"] = round((report["kehoach_jobs1"]["seconds"] - fixed[1])
+                                                      / (report["kehoach_jobs2"]["seconds"] - fixed[2]), 2)
         if args.ocrmypdf and shutil.which("ocrmypdf"):
             report["ocrmypdf_then_kehoach"] = ocrmypdf_then_kehoach(folder, work, args.keys)
     print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in report.items()))

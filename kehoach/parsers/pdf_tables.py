@@ -303,7 +303,7 @@ def parse_pdf(pdf: pdfium.PdfDocument) -> ParsedSource:
     ocr_pages: dict[int, str] = {}
     repaired: dict[int, str] = {}
     carried: ColumnLayout | None = None
-    for page, done in in_order(_read_pages(pdf), _ocr):
+    for page, done in in_order(_read_pages(pdf), _ocr, heavy=lambda page: page.image is not None):
         content, n = page.content, page.number
         if page.verdict.action == "repair":
             content.chars = repair_split_glyphs(content.chars)

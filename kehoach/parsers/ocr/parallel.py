@@ -75,63 +75,116 @@ def page_threads() -> int:
 
 @contextmanager
 def slot() -> Iterator[None]:
-    """Hold one of the run's OCR slots while a page is read (no cap without a slot folder)."""
-    if _slots is None:
-        yield
-        return
-    fd = _acquire(sorted(_slots.glob("*.lock")))
+    """Hold one of the run's OCR slots while a page is read, waiting for one (no cap without a folder)."""
+    fd = _take(wait=True)
     try:
         yield
     finally:
-        if fd is not None:
-            os.close(fd)  # closing the descriptor releases its lock
+        _give(fd)
 
 
-def _acquire(files: list[Path]) -> int | None:
-    """A descriptor holding the lock of a free slot, waiting for one; None if the folder is gone
-    (the run is ending: the page is read uncapped rather than lost)."""
+def _take(wait: bool) -> int | None | bool:
+    """A descriptor holding a free slot's lock; when none is free, None (`wait` False) or, waiting,
+    the first that frees. True when there is nothing to hold: no slot folder (no cap), or the folder
+    is gone (the run is ending: the page is read uncapped rather than lost)."""
+    if _slots is None:
+        return True
+    files = sorted(_slots.glob("*.lock"))
     while True:
         if not files:
-            return None
+            return True
         for f in files:
             try:
                 fd = os.open(f, os.O_RDWR)
             except OSError:
-                return None
+                return True
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 return fd
             except BlockingIOError:
                 os.close(fd)
+        if not wait:
+            return None
         time.sleep(SLOT_POLL_S)
 
 
-def in_order(items: Iterable[T], work: Callable[[T], R], threads: int | None = None) -> Iterator[tuple[T, R]]:
-    """(item, work(item)) for every item, in the order given, with up to `threads` items worked on
-    at once. Items are drawn from `items` on the calling thread (so a PDFium render stays there)
-    and at most `threads` ahead of the one being returned, which bounds the images in memory.
-    An exception raised by `work` is raised here, at its item's turn."""
+def _give(fd: int | None | bool) -> None:
+    if isinstance(fd, int) and not isinstance(fd, bool):
+        os.close(fd)  # closing the descriptor releases its lock
+
+
+def _holding(fd: int | bool, work: Callable[[T], R], item: T) -> R:
+    try:
+        return work(item)
+    finally:
+        _give(fd)
+
+
+def _now(work: Callable[[T], R], item: T, capped: bool) -> Future:
+    """work(item) on this thread (holding a slot if `capped`), as a finished Future."""
+    fut: Future = Future()
+    try:
+        if capped:
+            with slot():
+                fut.set_result(work(item))
+        else:
+            fut.set_result(work(item))
+    except BaseException as e:  # noqa: BLE001 - raised again at the item's turn
+        fut.set_exception(e)
+    return fut
+
+
+def in_order(items: Iterable[T], work: Callable[[T], R], heavy: Callable[[T], bool] = lambda _: True,
+             threads: int | None = None) -> Iterator[tuple[T, R]]:
+    """(item, work(item)) for every item, in the order given.
+
+    Each item is worked on this thread, holding one of the run's slots when it is `heavy` (a page to
+    OCR); while slots are free (the run's other workers idle, or none), up to `threads` - 1 of the
+    following heavy items go to threads, each with its own slot. When every slot is taken the items
+    are simply worked one after the other, as with one thread, so pages never compete with other
+    workers' files for the cores. Items are drawn on this thread (a PDFium render stays here), at
+    most `threads` ahead of the one returned, which bounds the images in memory. An exception
+    raised by `work` is raised here, at its item's turn."""
     n = page_threads() if threads is None else max(1, threads)
+    source = iter(items)
     if n == 1:
-        for item in items:
-            yield item, work(item)
+        for item in source:
+            yield item, _now(work, item, heavy(item)).result()
         return
-
-    def guarded(item: T) -> R:
-        with slot():
-            return work(item)
-
-    ahead: deque[tuple[T, Future]] = deque()
-    with ThreadPoolExecutor(max_workers=n, thread_name_prefix="kehoach-ocr") as pool:
+    ahead: deque[tuple[T, Future]] = deque()  # drawn, in order: on a thread, or already worked here
+    on_threads = 0
+    end = object()
+    with ThreadPoolExecutor(max_workers=n - 1, thread_name_prefix="kehoach-ocr") as pool:
         try:
-            for item in items:
-                ahead.append((item, pool.submit(guarded, item)))
-                if len(ahead) >= n:
-                    done, fut = ahead.popleft()
-                    yield done, fut.result()
-            while ahead:
-                done, fut = ahead.popleft()
-                yield done, fut.result()
+            while True:
+                on_threads = sum(1 for _, f in ahead if not f.done())
+                while on_threads < n - 1 and len(ahead) < n:  # idle slots: the next heavy page to a thread
+                    fd = _take(wait=False)
+                    if fd is None:
+                        break
+                    item = next(source, end)
+                    if item is end:
+                        _give(fd)
+                        break
+                    if heavy(item):
+                        ahead.append((item, pool.submit(_holding, fd, work, item)))
+                        on_threads += 1
+                    else:
+                        _give(fd)
+                        ahead.append((item, _now(work, item, False)))
+                if ahead and ahead[0][1].done():
+                    item, fut = ahead.popleft()
+                    yield item, fut.result()
+                    continue
+                if len(ahead) < n:  # the head is still on a thread: work the next item here meanwhile
+                    item = next(source, end)
+                    if item is not end:
+                        ahead.append((item, _now(work, item, heavy(item))))
+                        continue
+                if not ahead:
+                    return
+                item, fut = ahead.popleft()
+                yield item, fut.result()
         finally:
             for _, fut in ahead:  # the caller stopped early or an item failed: drop what is queued
                 fut.cancel()

@@ -26,7 +26,8 @@ def parse_image_file(path: Path) -> ParsedSource:
     ocr_pages: dict[int, str] = {}
     carried: ColumnLayout | None = None
     unread: dict[int, str] = {}
-    for i, (_, done) in enumerate(in_order(image_pages(path), _read), start=1):
+    frames = in_order(image_pages(path), _read, heavy=lambda image: not isinstance(image, BadFrame))
+    for i, (_, done) in enumerate(frames, start=1):
         if isinstance(done, BadFrame):  # a damaged frame: its page is named, the others still read
             unread[i] = done.reason
             pages.append(PageText(page=i, lines=[]))
