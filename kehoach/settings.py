@@ -366,3 +366,10 @@ TEXT_HEADER_START_MATCH = 80
 # the last piece of a flattened header this short (letters) is the stub of a narrow last column's
 # name ("Ghi" / "chú" wrapped; "Gh,l" as an OCR read it), not a reason to merge it into its neighbour
 TEXT_HEADER_STUB_LETTERS = 3
+# a column name read from flattened header text gains up to this much by how much of its piece
+# the known name covers (text_layout._piece_score)
+TEXT_HEADER_COVER_BONUS = 0.5
+# a piece of header text opening on a lower-case word is rarely a whole column name
+TEXT_HEADER_LOWER_PENALTY = 0.75
+# a group label over sub-columns ("Đơn vị thực hiện") as its own piece: above a merge into a neighbour
+TEXT_HEADER_GROUP_SCORE = 0.3
