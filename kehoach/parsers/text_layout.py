@@ -13,6 +13,7 @@ numbering (1, 2, 6.1, a Roman group I, II): a number that does not follow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -302,21 +303,35 @@ class Numbering:
             nxt.add("1")  # numbering may restart under each group
         return nxt
 
-    def accept(self, line: str, next_text: str = "") -> RowStart | None:
+    def accept(self, line: str, next_text: str = "", goes_on: Callable[[str], bool] | None = None) -> RowStart | None:
         """The row this line starts, if its code comes next in the numbering.
 
         A number out of sequence (printed twice, or one skipped: typing slips a
         reader reads through) still starts a row when a capitalised text follows
         it, on its line or, for a lone number, on the next line of the same page.
+
+        `goes_on` (given for a table an OCR read with its rules, "|" in its lines) tells whether the
+        numbering goes on after a code: a later line of the table opens with the number after it.
+        There an OCR sets the row number on the middle line of a row centred on its number, inside
+        the name's wrapped text ("14 thông tin của tỉnh, ..."): the next number, followed by the one
+        after it further down, starts a row although a lower-case word follows it. An OCR also
+        reads the rule right after a number as a "1" ("151 Y ... |" for 15 |): in a ruled line, a
+        number out of sequence that is the expected one with a "1" glued on is that one.
         """
         m = _ROW_CODE.match(line)
         if not m:
             return None
         code, rest = m.group("code"), m.group("rest").strip().lstrip("|").strip()  # "1 | Tên": an OCR'd rule
+        if goes_on is not None and code not in self.expected() and code.endswith("1") and "|" in rest \
+                and code[:-1] == str(self.main + 1) and self.main > 0:
+            code = code[:-1]  # "151 ... |": the rule after "15" read as a "1"
         ruled = m.group("rest").lstrip().startswith("|")  # a rule after the number: a cell boundary
         first = next((c for c in rest if c.isalnum()), "")  # past OCR specks ("9 ;{EZI; ...")
         noisy = not rest[:1].isalnum() and first.isupper()
-        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
+        continued = goes_on is not None and self.main > 0 and code == str(self.main + 1) \
+            and goes_on(str(self.main + 2))
+        if rest and not ruled and not continued \
+                and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
         if code not in self.expected():
             # a number one past the expected one, opening a long text: a row whose number was lost
@@ -339,6 +354,22 @@ class Numbering:
         if len(parts) == 1 and parts[0] == 1 and self.main >= 1 and str(self.main + 1) != code:
             self.sub = []  # restart under a new group
         self.main, self.sub = parts[0], parts[1:]
+
+
+def opens_with_number(line: str, number: str) -> bool:
+    """Does `line` open with the row number `number` (or that number with an OCR'd rule glued on,
+    "151 ... |")?"""
+    m = _ROW_CODE.match(line)
+    if not m:
+        return False
+    code = m.group("code")
+    return code == number or (code == number + "1" and "|" in m.group("rest"))
+
+
+def is_ruled_ocr(lines: list[str]) -> bool:
+    """Do enough of these table lines hold an OCR'd column rule ("|")?"""
+    printed = [ln for ln in lines if ln.strip()]
+    return bool(printed) and sum("|" in ln for ln in printed) >= settings.TEXT_RULED_SHARE * len(printed)
 
 
 def is_page_number(line: str) -> bool:
