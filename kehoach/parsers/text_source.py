@@ -162,7 +162,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
     while k < end:
         again = _repeat_end(texts, k, h) if k > h.end else None
         if again is not None:
-            printed = {t for j in range(k, again) for t in _header_words(texts[j])} | _name_words() \
+            printed = {t for j in range(k, again) for t in _header_words(texts[j])} \
                 | {t for name in h.texts for t in _header_words(name)}
             while again < end and _header_tail(texts[again], printed):
                 again += 1  # the wrapped tails of its column names ("chủ trì thực hiện")
@@ -201,13 +201,14 @@ def _header_words(text: str) -> list[str]:
 
 
 def _header_tail(text: str, printed: set[str]) -> bool:
-    """Is this short line the wrapped tail of a header's column names: every word of it (allowing
-    an OCR's slips) printed in the header lines above it?"""
+    """Is this short line the wrapped tail of a header's column names: most of its words (allowing
+    an OCR's slips) printed in the header lines above it, the others words of column names?"""
     words = _header_words(text)
     if not words or len(words) > settings.TEXT_HEADER_TAIL_WORDS or _ROW_START.match(text):
         return False
-    return all(w in printed or any(fuzz.ratio(w, p) >= settings.TEXT_HEADER_TAIL_MATCH for p in printed)
-               for w in words)
+    seen = [any(fuzz.ratio(w, p) >= settings.TEXT_HEADER_TAIL_MATCH for p in printed) for w in words]
+    # the rest may be column-name words the header lines split or glued ("thuchién" / "hiện")
+    return 2 * sum(seen) >= len(words) and all(s or w in _name_words() for s, w in zip(seen, words, strict=True))
 
 
 _ROW_START = re.compile(r"^\s*(?:\d|[IVX]+\b)")
