@@ -191,6 +191,14 @@ TEXT_END_SKIP_COST = 0.5
 TEXT_BLANK_STAY = -0.3
 # A header printed again on a new page: its lines spell at least this share of the first one's names.
 TEXT_REPEAT_SHARE = 0.9
+# a table an OCR read with its column rules: at least this share of its lines hold a "|"; there a row
+# number followed by lower-case text starts a row when the number after it opens a line within
+# TEXT_SEQUENCE_LOOKAHEAD lines (text_layout.Numbering.accept)
+TEXT_RULED_SHARE = 0.1
+TEXT_SEQUENCE_LOOKAHEAD = 80
+# a line of at most this many words, all printed in a repeated header above it, is that header's wrapped tail
+TEXT_HEADER_TAIL_WORDS = 5
+TEXT_HEADER_TAIL_MATCH = 75  # an OCR slip of one letter in four
 # Without form feeds, a text file is cut into synthetic pages of this many lines (provenance only).
 TEXT_PAGE_LINES = 60
 # The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
@@ -366,3 +374,10 @@ TEXT_HEADER_START_MATCH = 80
 # the last piece of a flattened header this short (letters) is the stub of a narrow last column's
 # name ("Ghi" / "chú" wrapped; "Gh,l" as an OCR read it), not a reason to merge it into its neighbour
 TEXT_HEADER_STUB_LETTERS = 3
+# a column name read from flattened header text gains up to this much by how much of its piece
+# the known name covers (text_layout._piece_score)
+TEXT_HEADER_COVER_BONUS = 0.5
+# a piece of header text opening on a lower-case word is rarely a whole column name
+TEXT_HEADER_LOWER_PENALTY = 0.75
+# a group label over sub-columns ("Đơn vị thực hiện") as its own piece: above a merge into a neighbour
+TEXT_HEADER_GROUP_SCORE = 0.3

@@ -91,3 +91,29 @@ def test_ocr_specks_before_a_row_text_do_not_hide_its_number():
 def test_header_stub_of_the_last_column_read_garbled():
     h = read_header(["TT Tén nhiém vu Yeéu cau két qua dat dwge Thoi gian Don vi phoi Gh,l", "1 Tổ chức"], 0)
     assert h is not None and h.roles == ["stt", "name", "result", "deadline", "coordinating", None]
+
+
+def test_a_name_is_not_cut_into_two_of_the_same_role():
+    # "Nội dung" and "nhiệm vụ" both name the name column: together they are one name
+    assert split_column_names("STT Nội dung nhiệm vụ Kết quả / sản phẩm Cơ quan chủ trì") == [
+        "STT", "Nội dung nhiệm vụ", "Kết quả / sản phẩm", "Cơ quan chủ trì"]
+    # parallel columns opening with the same word stay apart
+    assert split_column_names("STT Chỉ tiêu Kết quả 2025 Kết quả 2030") == [
+        "STT", "Chỉ tiêu", "Kết quả 2025", "Kết quả 2030"]
+
+
+def test_the_cut_that_leaves_whole_names_wins():
+    assert split_column_names("TT Nhiệm vụ Thời gian thực hiện Đơn vị chủ trì thực hiện Đơn vị phối hợp") == [
+        "TT", "Nhiệm vụ", "Thời gian thực hiện", "Đơn vị chủ trì thực hiện", "Đơn vị phối hợp"]
+
+
+def test_sub_columns_of_a_group_label_take_its_place():
+    # two header rows: "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp", the deadline right of the group;
+    # the tool writes the top row first, so the sub-columns come last
+    h = read_header(["STT Nhiệm vụ Sản phẩm Đơn vị thực hiện Thời gian", "hoàn thành",
+                     "Chủ trì Phối hợp", "1 Tổ chức hội nghị"], 0)
+    assert h is not None
+    assert h.roles == ["stt", "name", "result", "lead", "coordinating", "deadline"]
+    # the label alone, with no sub-columns under it, is the lead column
+    h = read_header(["STT Nhiệm vụ Đơn vị thực hiện Thời gian", "1 Tổ chức hội nghị"], 0)
+    assert h is not None and h.roles == ["stt", "name", "lead", "deadline"]

@@ -203,3 +203,59 @@ def test_header_columns_cut_apart_through_english_ocr_garble():
     first = [ln.text for ln in parse_text(text).pages[0].lines[:4]]
     assert first == ["UBND XA THONG NHAT", "CONG HOA XA HQI CHU NGHIA VIET NAM", "BAN CHI DAO",
                      "Poc 1ap — Tu do — Hanh phiic"]
+
+
+def _row_codes(text: str) -> list[str]:
+    from kehoach.parsers.text_source import _find_tables, _rows, _split_pages
+
+    lines = _split_pages(text)
+    h, end = _find_tables(lines)[0]
+    return [code for code, _, _ in _rows(lines, h, end)]
+
+
+# an OCR-read table with its rules ("|"): rows centred on their number, so the number stands on a
+# middle line of the name's wrapped text, and a lower-case word may follow it
+_OCR_HEADER = "TT | Tên nhiệm vụ | Kết quả | Đơn vị chủ trì | Thời gian"
+
+
+def _ocr_row(n: str, middle: str) -> list[str]:
+    return [f"Tổ chức các hoạt động của năm | Báo cáo | Phòng VH | Quý I", f"{n} {middle}",
+            "và các lớp tập huấn cho cán bộ | kết quả | XH |"]
+
+
+def test_ocr_row_number_before_lower_case_text_starts_a_row_when_the_numbering_goes_on():
+    lines = [_OCR_HEADER, "1 | Tổ chức tập huấn | Báo cáo | Phòng VH | Quý I"]
+    lines += _ocr_row("2", "thông tin của xã, phát động phong trào") + _ocr_row("3 |", "tập huấn kỹ năng")
+    assert _row_codes("\n".join(lines)) == ["1", "2", "3"]
+    # without a number after it further down, "2" before lower-case text is wrapped text, not a row
+    lines = [_OCR_HEADER, "1 | Tổ chức tập huấn | Báo cáo | Phòng VH | Quý I"] + _ocr_row("2", "thông tin của xã")
+    assert _row_codes("\n".join(lines)) == ["1"]
+
+
+def test_lower_case_after_the_next_number_stays_wrapped_text_in_a_table_without_rules():
+    lines = ["STT Nhiệm vụ Kết quả Đơn vị chủ trì Thời gian", "1 Tổ chức tập huấn cho trẻ từ",
+             "2 tuổi trở lên Báo cáo Phòng VHXH Quý I", "có nhu cầu", "3 tháng một lần"]
+    assert _row_codes("\n".join(lines)) == ["1"]
+
+
+def test_a_rule_read_as_1_after_the_row_number():
+    lines = [_OCR_HEADER, "1 | Tổ chức tập huấn | Báo cáo | Phòng VH | Quý I",
+             "21 Y 4 & | hành chính | Báo cáo | Phòng VH | Quý II", "3 | Duy trì trang | Báo cáo | Phòng VH | Quý III"]
+    assert _row_codes("\n".join(lines)) == ["1", "2", "3"]
+    # in a table with no rules "21" is no "2" (the "3" after it starts its row as a skipped number)
+    plain = ["STT Nhiệm vụ Kết quả Đơn vị chủ trì Thời gian", "1 Tổ chức tập huấn Báo cáo Phòng VHXH Quý I",
+             "21 Xã phường tham gia", "3 Duy trì trang Báo cáo Phòng VHXH Quý III"]
+    assert _row_codes("\n".join(plain)) == ["1", "3"]
+
+
+def test_wrapped_tail_of_a_repeated_header_is_no_row_text():
+    from kehoach.parsers.text_source import _find_tables, _rows, _split_pages
+
+    header = ["STT Nhiệm vụ Kết quả Đơn vị chủ", "trì Thời gian"]
+    text = "\n".join(header + ["1 Tổ chức tập huấn Báo cáo Phòng VHXH Quý I", "\f" + "STT Nhiệm vụ Kết quả Đơn vị chủ",
+                               "trl thục hiện chủ", "2 Duy trì trang Báo cáo Phòng VHXH Quý II"])
+    lines = _split_pages(text)
+    h, end = _find_tables(lines)[0]
+    rows = _rows(lines, h, end)
+    assert [c for c, _, _ in rows] == ["1", "2"]
+    assert "trl thục hiện chủ" not in [ln.text for ln in rows[0][2]]  # "trì" of "chủ trì", an OCR slip

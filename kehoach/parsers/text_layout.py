@@ -13,7 +13,9 @@ numbering (1, 2, 6.1, a Roman group I, II): a number that does not follow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -29,7 +31,11 @@ _ROW_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|[A-H]|\d{1,3}(?:\.\d{1,3}){0,
 _LETTERS = "ABCDEFGH"  # part letters above Roman groups or instead of them ("A. NHIỆM VỤ TRỌNG TÂM")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
           "XVI", "XVII", "XVIII", "XIX", "XX"]
-_BARE = {"don vi", "co quan", "don vi thuc hien"}
+_BARE = {"don vi", "co quan"}
+# a label printed over sub-columns (two header rows: "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp"):
+# no column of its own; a tool writes the first header row before the second, so the sub-columns
+# come after the top row's later names and are put back where the label stands (_place_sub_columns)
+_GROUP_LABELS = {"don vi thuc hien"}
 _FIRST_WORDS = {n.split()[0] for names in vocabulary().words.values() for n in names
                 if " " in n and len(n.split()[0]) >= 3}
 _STT_SPLIT = re.compile(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", re.IGNORECASE)
@@ -74,20 +80,50 @@ def _boundaries(folded: str) -> list[int]:
 
 
 
-def _piece_score(piece: str, last: bool = False) -> float:
+def _piece_score(piece: str, last: bool = False, lower: bool = False) -> float:
     """1 for a column name, -2 for none; a bare "đơn vị" / "cơ quan" is the start of a longer
     name ("Đơn vị" / "chủ trì" wrapped), so it scores below its whole. The last piece may be the
     first word of a name whose rest wrapped away ("Ghi" of a narrow "Ghi chú" column), or that
-    word garbled by an OCR ("Gh,l")."""
+    word garbled by an OCR ("Gh,l"). A name gains up to TEXT_HEADER_COVER_BONUS by how much of
+    the piece the known name covers, so "Thời gian thực hiện | Đơn vị chủ trì" beats "Thời gian
+    thực | hiện Đơn vị chủ trì" (both are two names). A printed name opens with a capital: a piece
+    opening on a lower-case word (`lower`) is the tail of the name before it ("Nội dung | nhiệm vụ")."""
+    if piece in _GROUP_LABELS:
+        return settings.TEXT_HEADER_GROUP_SCORE
     if piece in _BARE:
         return -1.0
     if last and (piece in _FIRST_WORDS or len(re.sub(r"[^a-z]", "", piece)) <= settings.TEXT_HEADER_STUB_LETTERS):
         return -0.5
-    return 1.0 if role_of(piece) else -2.0
+    if not role_of(piece):
+        return -2.0
+    return 1.0 + settings.TEXT_HEADER_COVER_BONUS * _coverage(piece) - (settings.TEXT_HEADER_LOWER_PENALTY if lower else 0.0)
+
+
+@lru_cache(maxsize=4096)
+def _coverage(piece: str) -> float:
+    """Share of the piece's letters taken by the longest known column name inside it."""
+    squeezed = piece.replace(" ", "")
+    if not squeezed:
+        return 0.0
+    best = 0
+    for names in vocabulary().words.values():
+        for n in names:
+            if len(n) > best and re.search(r"(?<![a-z0-9])" + re.escape(n) + r"(?![a-z0-9])", piece):
+                best = len(n)
+    return min(1.0, best / len(piece))
 
 
 def _split_score(text: str) -> float:
-    return _best_split(_header_fold(text))[0]
+    return _best_split(_header_fold(text), _lower_starts(text))[0]
+
+
+def _lower_starts(text: str) -> frozenset[int]:
+    """Positions (in the folded text) of words printed in lower case; empty when folding moved
+    characters (then nothing is known of the capitals)."""
+    text = _RULE_MARKS.sub(" ", text)
+    if len(_header_fold(text)) != len(text):
+        return frozenset()
+    return frozenset(m.start() for m in re.finditer(r"(?<!\S)\S", text) if m.group().islower())
 
 
 def _header_fold(text: str) -> str:
@@ -95,16 +131,28 @@ def _header_fold(text: str) -> str:
     return OCR_ONSET.sub("d", fold(_RULE_MARKS.sub(" ", text)))
 
 
-def _best_split(folded: str) -> tuple[float, list[int]]:
+def _best_split(folded: str, lower: frozenset[int] = frozenset()) -> tuple[float, list[int]]:
+    """Best cuts of the folded header text. Two neighbouring pieces of the same role are one name
+    cut in two ("Nội dung | nhiệm vụ", "Nội dung | chỉ tiêu"): the second scores as no name, unless
+    both open with the same word (parallel columns: "Kết quả 2025 | Kết quả 2030")."""
     cuts = _boundaries(folded) + [len(folded)]
-    best: list[tuple[float, list[int]]] = [(0.0, [])] + [(-1e9, [])] * (len(cuts) - 1)
+    # best[j][role of the last piece] = (score, cuts)
+    best: list[dict[str | None, tuple[float, list[int]]]] = [{None: (0.0, [])}] + [{} for _ in cuts[1:]]
     for j in range(1, len(cuts)):
         for i in range(j):
             piece = folded[cuts[i]:cuts[j]].strip()
-            score = best[i][0] + _piece_score(piece, j == len(cuts) - 1)
-            if score > best[j][0]:
-                best[j] = (score, best[i][1] + [cuts[i]])
-    return best[-1]
+            base = _piece_score(piece, j == len(cuts) - 1, i > 0 and cuts[i] in lower)
+            role = role_of(piece) if base > 0 else None
+            for prev_role, (score, at) in best[i].items():
+                sc = base
+                if role is not None and role == prev_role and at:
+                    prev = folded[at[-1]:cuts[i]].split()
+                    if not prev or prev[0] != piece.split()[0]:
+                        sc = -2.0
+                total = score + sc
+                if total > best[j].get(role, (-1e9, []))[0]:
+                    best[j][role] = (total, at + [cuts[i]])
+    return max(best[-1].values(), key=lambda v: v[0])
 
 
 _RULE_MARKS = re.compile(r"[|\[\]{}]")  # table rules an OCR read as characters
@@ -119,7 +167,7 @@ def split_column_names(text: str) -> list[str]:
     """
     text = collapse(_RULE_MARKS.sub(" ", text))
     folded = _header_fold(text)
-    starts = _best_split(folded)[1] + [len(folded)]
+    starts = _best_split(folded, _lower_starts(text))[1] + [len(folded)]
     # map cuts on the folded text back onto the printed text (fold keeps one char per char here
     # except for a few ligatures; fall back to word counts)
     words = text.split()
@@ -180,13 +228,14 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
         if line:
             # a line that adds no column name (a data line under a one-line header) ends it
             with_line = _split_score(_STT_SPLIT.sub("STT", " ".join(p for p in parts + [line] if p)))
-            if k > at and with_line < score:
+            # (words that wrap on a name's text may lower its covered share: that is no fall)
+            if k > at and with_line < score - settings.TEXT_HEADER_COVER_BONUS:
                 break
-            score = with_line
+            score = max(score, with_line)
         parts.append(line)
         end = k + 1
     # "ST" / "T Chỉ tiêu": the STT name wrapped over two lines
-    texts = split_column_names(_STT_SPLIT.sub("STT", " ".join(p for p in parts if p)))
+    texts = _place_sub_columns(split_column_names(_STT_SPLIT.sub("STT", " ".join(p for p in parts if p))))
     strict = roles_of(texts)  # a role named twice counts once while deciding it is a header
     if "name" not in strict or sum(1 for r in strict if r and r != "stt") < settings.HEADER_MIN_ROLES - 1:
         return None
@@ -200,6 +249,27 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
             # the interpreter reads the grid's header text again: name the column by its lead part
             roles[k], texts[k] = "lead", texts[k].split(",")[0]
     return TextHeader(start=at, end=end, roles=roles, texts=texts)
+
+
+def _place_sub_columns(texts: list[str]) -> list[str]:
+    """Column names with a group label ("Đơn vị thực hiện") replaced by the sub-columns it spans.
+
+    Its sub-columns are the run of body columns (lead, coordinating, monitoring) that comes after
+    it; names between the label and that run are top-row columns right of the group.
+    """
+    for g, t in enumerate(texts):
+        if _header_fold(t) not in _GROUP_LABELS:
+            continue
+        roles = [role_of(x) for x in texts]
+        first = next((k for k in range(g + 1, len(texts)) if roles[k] in ("lead", "coordinating")), None)
+        if first is None:
+            return texts  # no sub-columns read: the label is the lead column itself
+        last = first
+        while last + 1 < len(texts) and roles[last + 1] in ("lead", "coordinating", "monitoring") \
+                and roles[last + 1] not in roles[first:last + 1]:
+            last += 1
+        return texts[:g] + texts[first:last + 1] + texts[g + 1:first] + texts[last + 1:]
+    return texts
 
 
 @dataclass(slots=True)
@@ -233,21 +303,35 @@ class Numbering:
             nxt.add("1")  # numbering may restart under each group
         return nxt
 
-    def accept(self, line: str, next_text: str = "") -> RowStart | None:
+    def accept(self, line: str, next_text: str = "", goes_on: Callable[[str], bool] | None = None) -> RowStart | None:
         """The row this line starts, if its code comes next in the numbering.
 
         A number out of sequence (printed twice, or one skipped: typing slips a
         reader reads through) still starts a row when a capitalised text follows
         it, on its line or, for a lone number, on the next line of the same page.
+
+        `goes_on` (given for a table an OCR read with its rules, "|" in its lines) tells whether the
+        numbering goes on after a code: a later line of the table opens with the number after it.
+        There an OCR sets the row number on the middle line of a row centred on its number, inside
+        the name's wrapped text ("14 thông tin của tỉnh, ..."): the next number, followed by the one
+        after it further down, starts a row although a lower-case word follows it. An OCR also
+        reads the rule right after a number as a "1" ("151 Y ... |" for 15 |): in a ruled line, a
+        number out of sequence that is the expected one with a "1" glued on is that one.
         """
         m = _ROW_CODE.match(line)
         if not m:
             return None
         code, rest = m.group("code"), m.group("rest").strip().lstrip("|").strip()  # "1 | Tên": an OCR'd rule
+        if goes_on is not None and code not in self.expected() and code.endswith("1") and "|" in rest \
+                and code[:-1] == str(self.main + 1) and self.main > 0:
+            code = code[:-1]  # "151 ... |": the rule after "15" read as a "1"
         ruled = m.group("rest").lstrip().startswith("|")  # a rule after the number: a cell boundary
         first = next((c for c in rest if c.isalnum()), "")  # past OCR specks ("9 ;{EZI; ...")
         noisy = not rest[:1].isalnum() and first.isupper()
-        if rest and not ruled and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
+        continued = goes_on is not None and self.main > 0 and code == str(self.main + 1) \
+            and goes_on(str(self.main + 2))
+        if rest and not ruled and not continued \
+                and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
         if code not in self.expected():
             # a number one past the expected one, opening a long text: a row whose number was lost
@@ -270,6 +354,22 @@ class Numbering:
         if len(parts) == 1 and parts[0] == 1 and self.main >= 1 and str(self.main + 1) != code:
             self.sub = []  # restart under a new group
         self.main, self.sub = parts[0], parts[1:]
+
+
+def opens_with_number(line: str, number: str) -> bool:
+    """Does `line` open with the row number `number` (or that number with an OCR'd rule glued on,
+    "151 ... |")?"""
+    m = _ROW_CODE.match(line)
+    if not m:
+        return False
+    code = m.group("code")
+    return code == number or (code == number + "1" and "|" in m.group("rest"))
+
+
+def is_ruled_ocr(lines: list[str]) -> bool:
+    """Do enough of these table lines hold an OCR'd column rule ("|")?"""
+    printed = [ln for ln in lines if ln.strip()]
+    return bool(printed) and sum("|" in ln for ln in printed) >= settings.TEXT_RULED_SHARE * len(printed)
 
 
 def is_page_number(line: str) -> bool:

@@ -15,12 +15,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from kehoach import settings
 from kehoach.errors import EmptyInput
 from kehoach.ingest.encodings import read_text
 from kehoach.normalize.text import collapse, fold, is_upper
+from kehoach.parsers.columns import vocabulary
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.kinds import is_total_label
@@ -30,6 +34,8 @@ from kehoach.parsers.text_layout import (
     Numbering,
     TextHeader,
     is_page_number,
+    is_ruled_ocr,
+    opens_with_number,
     read_header,
     repeated_header_end,
     same_table,
@@ -147,9 +153,19 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
     numbering = Numbering()
     rows: list[tuple[str, bool, list[_Line]]] = []
     k = h.end
+    ruled = is_ruled_ocr(texts[h.end:end])
+
+    def goes_on(number: str) -> bool:
+        """Does a later line of the table, within TEXT_SEQUENCE_LOOKAHEAD lines, open with `number`?"""
+        return any(opens_with_number(texts[j], number) for j in range(k + 1, min(end, k + settings.TEXT_SEQUENCE_LOOKAHEAD)))
+
     while k < end:
         again = _repeat_end(texts, k, h) if k > h.end else None
         if again is not None:
+            printed = {t for j in range(k, again) for t in _header_words(texts[j])} \
+                | {t for name in h.texts for t in _header_words(name)}
+            while again < end and _header_tail(texts[again], printed):
+                again += 1  # the wrapped tails of its column names ("chủ trì thực hiện")
             k = again
             continue
         line = lines[k]
@@ -158,7 +174,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
         prev = next((ln for ln in reversed(lines[h.end:k]) if ln.text.strip()), None)
         edge = nxt_k is None or lines[nxt_k].page != line.page or (prev is not None and prev.page != line.page) \
             or _repeat_end(texts, nxt_k, h) is not None
-        start = numbering.accept(line.text, "" if edge else lines[nxt_k].text.strip())
+        start = numbering.accept(line.text, "" if edge else lines[nxt_k].text.strip(), goes_on if ruled else None)
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
@@ -172,6 +188,30 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
             unread.append(k)
         k += 1
     return rows
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Words of every known column name (parsers/data/columns.csv)."""
+    return frozenset(t for names in vocabulary().words.values() for n in names for t in _header_words(n))
+
+
+def _header_words(text: str) -> list[str]:
+    return [t for t in re.findall(r"[a-z0-9]+", fold(text)) if len(t) >= 2]
+
+
+def _header_tail(text: str, printed: set[str]) -> bool:
+    """Is this short line the wrapped tail of a header's column names: most of its words (allowing
+    an OCR's slips) printed in the header lines above it, the others words of column names?"""
+    words = _header_words(text)
+    if not words or len(words) > settings.TEXT_HEADER_TAIL_WORDS or _ROW_START.match(text):
+        return False
+    seen = [any(fuzz.ratio(w, p) >= settings.TEXT_HEADER_TAIL_MATCH for p in printed) for w in words]
+    # the rest may be column-name words the header lines split or glued ("thuchién" / "hiện")
+    return 2 * sum(seen) >= len(words) and all(s or w in _name_words() for s, w in zip(seen, words, strict=True))
+
+
+_ROW_START = re.compile(r"^\s*(?:\d|[IVX]+\b)")
 
 
 TOTAL_CODE = ""  # the code of an unnumbered total row in `_rows`' output
