@@ -196,6 +196,9 @@ TEXT_REPEAT_SHARE = 0.9
 # TEXT_SEQUENCE_LOOKAHEAD lines (text_layout.Numbering.accept)
 TEXT_RULED_SHARE = 0.1
 TEXT_SEQUENCE_LOOKAHEAD = 80
+# a plan's numbering may jump ("13", then "16"): a row number at most this far past the expected one
+# starts a row when the numbering goes on from it within TEXT_SEQUENCE_LOOKAHEAD lines
+TEXT_NUMBER_JUMP_MAX = 5
 # a line of at most this many words, all printed in a repeated header above it, is that header's wrapped tail
 TEXT_HEADER_TAIL_WORDS = 5
 TEXT_HEADER_TAIL_MATCH = 75  # an OCR slip of one letter in four

@@ -219,7 +219,7 @@ _OCR_HEADER = "TT | Tên nhiệm vụ | Kết quả | Đơn vị chủ trì | Th
 
 
 def _ocr_row(n: str, middle: str) -> list[str]:
-    return [f"Tổ chức các hoạt động của năm | Báo cáo | Phòng VH | Quý I", f"{n} {middle}",
+    return ["Tổ chức các hoạt động của năm | Báo cáo | Phòng VH | Quý I", f"{n} {middle}",
             "và các lớp tập huấn cho cán bộ | kết quả | XH |"]
 
 
@@ -259,3 +259,25 @@ def test_wrapped_tail_of_a_repeated_header_is_no_row_text():
     rows = _rows(lines, h, end)
     assert [c for c, _, _ in rows] == ["1", "2"]
     assert "trl thục hiện chủ" not in [ln.text for ln in rows[0][2]]  # "trì" of "chủ trì", an OCR slip
+
+
+_PLAIN_HEADER = "STT Nhiệm vụ Kết quả Đơn vị chủ trì Thời gian"
+
+
+def test_numbering_that_jumps_resynchronises_when_it_goes_on_from_the_new_number():
+    # the plan's own numbering skips 3-4 and a group (I, then III): rows go on from 5, not into row 2
+    lines = [_PLAIN_HEADER, "I", "Chuyển đổi số", "1 Tổ chức tập huấn Báo cáo Phòng VHXH Quý I",
+             "2 Duy trì trang tin Báo cáo Phòng VHXH Quý II", "III", "Kinh tế số",
+             "5", "Hỗ trợ doanh nghiệp Báo cáo Phòng KT Quý III", "6 Xây dựng dữ liệu Báo cáo Phòng KT Quý IV"]
+    assert _row_codes("\n".join(lines)) == ["I", "1", "2", "III", "5", "6"]
+
+
+def test_a_jumped_number_the_numbering_does_not_go_on_from_stays_cell_text():
+    # "7" far past the expected 3 with nothing after it: a number in the cell's text, not a row
+    lines = [_PLAIN_HEADER, "1 Tổ chức tập huấn Báo cáo Phòng VHXH Quý I",
+             "2 Duy trì trang tin Báo cáo Phòng VHXH Quý II", "7 Xã, phường tham gia", "3 Hỗ trợ Báo cáo Phòng KT"]
+    assert _row_codes("\n".join(lines)) == ["1", "2", "3"]
+    # a group numeral two past the next one (IV after I) is no group either
+    lines = [_PLAIN_HEADER, "I", "Chuyển đổi số", "1 Tổ chức tập huấn Báo cáo Phòng VHXH Quý I", "IV",
+             "Xã tham gia", "2 Duy trì trang tin Báo cáo Phòng VHXH Quý II"]
+    assert "IV" not in _row_codes("\n".join(lines))

@@ -96,7 +96,8 @@ def _piece_score(piece: str, last: bool = False, lower: bool = False) -> float:
         return -0.5
     if not role_of(piece):
         return -2.0
-    return 1.0 + settings.TEXT_HEADER_COVER_BONUS * _coverage(piece) - (settings.TEXT_HEADER_LOWER_PENALTY if lower else 0.0)
+    penalty = settings.TEXT_HEADER_LOWER_PENALTY if lower else 0.0
+    return 1.0 + settings.TEXT_HEADER_COVER_BONUS * _coverage(piece) - penalty
 
 
 @lru_cache(maxsize=4096)
@@ -303,7 +304,8 @@ class Numbering:
             nxt.add("1")  # numbering may restart under each group
         return nxt
 
-    def accept(self, line: str, next_text: str = "", goes_on: Callable[[str], bool] | None = None) -> RowStart | None:
+    def accept(self, line: str, next_text: str = "", goes_on: Callable[[str], bool] | None = None,
+               later: Callable[[str], bool] | None = None) -> RowStart | None:
         """The row this line starts, if its code comes next in the numbering.
 
         A number out of sequence (printed twice, or one skipped: typing slips a
@@ -317,6 +319,13 @@ class Numbering:
         after it further down, starts a row although a lower-case word follows it. An OCR also
         reads the rule right after a number as a "1" ("151 Y ... |" for 15 |): in a ruled line, a
         number out of sequence that is the expected one with a "1" glued on is that one.
+
+        `later` (any table) tells whether a later line of the table opens with a code. A plan's own
+        numbering may jump (rows renumbered by hand, a group left out: "13", "V", "16", "17", ...):
+        a number a few past the expected one that opens a row starts it when the numbering goes on
+        from it (the number after it opens a later line), and a group numeral one past the next
+        one starts a group when it opens one, so the numbering resynchronises instead of every
+        later row running into the last one read.
         """
         m = _ROW_CODE.match(line)
         if not m:
@@ -337,10 +346,22 @@ class Numbering:
             # a number one past the expected one, opening a long text: a row whose number was lost
             slip = code.isdigit() and int(code) in (self.main, self.main + 2) and self.main > 0
             opens = (len(rest.split()) >= 3 and rest[:1].isupper()) or (not rest and next_text[:1].isupper())
-            if not (slip and opens):
+            if not ((slip or self._resumes(code, later)) and opens):
                 return None
         self._take(code)
         return RowStart(code=code, rest=rest, group=code in _ROMAN or code in _LETTERS)
+
+    def _resumes(self, code: str, later: Callable[[str], bool] | None) -> bool:
+        """Does the numbering jump to `code` and go on from it (see `accept`)?"""
+        if later is None:
+            return False
+        if code.isdigit():
+            n = int(code)
+            return self.main > 0 and self.main + 1 < n <= self.main + settings.TEXT_NUMBER_JUMP_MAX \
+                and later(str(n + 1))
+        if code in _ROMAN:
+            return self.group >= 0 and _ROMAN.index(code) == self.group + 2
+        return False
 
     def _take(self, code: str) -> None:
         if code in _LETTERS and (code != _ROMAN[self.group + 1] if self.group + 1 < len(_ROMAN) else True):
@@ -364,6 +385,15 @@ def opens_with_number(line: str, number: str) -> bool:
         return False
     code = m.group("code")
     return code == number or (code == number + "1" and "|" in m.group("rest"))
+
+
+def opens_row(line: str, code: str) -> bool:
+    """Does `line` start a row numbered `code`: the code alone, or before a capitalised word?"""
+    m = _ROW_CODE.match(line)
+    if not m or m.group("code") != code:
+        return False
+    rest = m.group("rest").strip().lstrip("|").strip()
+    return not rest or rest[:1].isupper() or rest[:1] in "(\"“"
 
 
 def is_ruled_ocr(lines: list[str]) -> bool:

@@ -35,6 +35,7 @@ from kehoach.parsers.text_layout import (
     TextHeader,
     is_page_number,
     is_ruled_ocr,
+    opens_row,
     opens_with_number,
     read_header,
     repeated_header_end,
@@ -155,9 +156,17 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
     k = h.end
     ruled = is_ruled_ocr(texts[h.end:end])
 
+    def ahead() -> range:
+        return range(k + 1, min(end, k + settings.TEXT_SEQUENCE_LOOKAHEAD))
+
     def goes_on(number: str) -> bool:
         """Does a later line of the table, within TEXT_SEQUENCE_LOOKAHEAD lines, open with `number`?"""
-        return any(opens_with_number(texts[j], number) for j in range(k + 1, min(end, k + settings.TEXT_SEQUENCE_LOOKAHEAD)))
+        return any(opens_with_number(texts[j], number) for j in ahead())
+
+    def later(code: str) -> bool:
+        """Does a later line of the table, within TEXT_SEQUENCE_LOOKAHEAD lines, start a row `code`
+        (the code alone, or before a capitalised word)?"""
+        return any(opens_row(texts[j], code) for j in ahead())
 
     while k < end:
         again = _repeat_end(texts, k, h) if k > h.end else None
@@ -174,7 +183,8 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
         prev = next((ln for ln in reversed(lines[h.end:k]) if ln.text.strip()), None)
         edge = nxt_k is None or lines[nxt_k].page != line.page or (prev is not None and prev.page != line.page) \
             or _repeat_end(texts, nxt_k, h) is not None
-        start = numbering.accept(line.text, "" if edge else lines[nxt_k].text.strip(), goes_on if ruled else None)
+        start = numbering.accept(line.text, "" if edge else lines[nxt_k].text.strip(), goes_on if ruled else None,
+                                 later)
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
