@@ -281,3 +281,19 @@ def test_a_jumped_number_the_numbering_does_not_go_on_from_stays_cell_text():
     lines = [_PLAIN_HEADER, "I", "Chuyển đổi số", "1 Tổ chức tập huấn Báo cáo Phòng VHXH Quý I", "IV",
              "Xã tham gia", "2 Duy trì trang tin Báo cáo Phòng VHXH Quý II"]
     assert "IV" not in _row_codes("\n".join(lines))
+
+
+def test_a_second_body_opening_a_line_goes_to_the_coordinating_cell():
+    # a cell written after the other (pdfium): the lead's wrapped lines, then the coordinating bodies
+    roles = ["name", "result", "lead", "coordinating", "deadline"]
+    lines = ["Tỷ lệ hộ gia đình có", "tài khoản thanh toán", "≥ 85", "Các chi nhánh", "ngân hàng", "trên địa bàn",
+             "xã", "Phòng Kinh tế", "các Tổ CNSCĐ", "TTPVHCC xã", "Hằng", "năm"]
+    got = _cells(lines, roles)
+    assert got["lead"] == "Các chi nhánh ngân hàng trên địa bàn xã"
+    assert got["coordinating"] == "Phòng Kinh tế các Tổ CNSCĐ TTPVHCC xã"
+    assert got["deadline"] == "Hằng năm"
+    lines = ["Tỷ lệ học sinh được học", "kỹ năng số", "100", "Phòng VHXH", "Các trường học trên địa bàn xã",
+             "Văn phòng HĐND&UBND", "2026"]
+    got = _cells(lines, roles)
+    assert got["lead"] == "Phòng VHXH"
+    assert got["coordinating"] == "Các trường học trên địa bàn xã\nVăn phòng HĐND&UBND".replace("\n", " ")

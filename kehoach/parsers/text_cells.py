@@ -188,6 +188,10 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
         long_name = [settings.TEXT_LONG_LINE_NAME if w.line_start and r == "name"
                      and w.line_len >= settings.TEXT_LONG_LINE else 0.0 for r in roles]
         lower = _opens_cell(w.text) < 0
+        # a plan names one lead body for a row far more often than several (the coordinating cell lists
+        # them): a second body's name opening a line of the lead cell costs what that rarity says (on one
+        # printed line, bodies listed "A; B" are one cell's, the line break is no column boundary)
+        extra_body = [settings.TEXT_LEAD_EXTRA_BODY if heads[i] and r == "lead" else 0.0 for r in roles]
         for s in range(size):
             base = score[s]
             if base <= neg / 2:
@@ -196,7 +200,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
             for c2 in range(n_cols):
                 if w.line_start:
                     if c2 == c:
-                        cost = settings.TEXT_BLANK_STAY if w.blank_before else 0.0
+                        cost = (settings.TEXT_BLANK_STAY if w.blank_before else 0.0) - extra_body[c2]
                     elif c2 > m:
                         cost = opens_at[c2] - settings.TEXT_NEW_CELL - skip * (c2 - m - 1) \
                             + (settings.TEXT_BLANK_NEW if w.blank_before else 0.0)
