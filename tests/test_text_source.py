@@ -297,3 +297,12 @@ def test_a_second_body_opening_a_line_goes_to_the_coordinating_cell():
     got = _cells(lines, roles)
     assert got["lead"] == "Phòng VHXH"
     assert got["coordinating"] == "Các trường học trên địa bàn xã\nVăn phòng HĐND&UBND".replace("\n", " ")
+
+
+def test_a_number_inside_the_names_text_opens_no_target():
+    roles = ["name", "result", "lead", "coordinating", "deadline"]
+    lines = ["Tỷ lệ người dân từ 15 tuổi trở", "lên có tài khoản thanh toán", "≥ 85", "Phòng Kinh tế", "Các Tổ CNSCĐ",
+             "Hằng năm"]
+    got = _cells(lines, roles)
+    assert got["name"] == "Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản thanh toán"
+    assert got["result"] == "≥ 85"

@@ -159,7 +159,16 @@ def _open_cost(words: list[Word], i: int, role: str, heads: list[bool]) -> float
         cost += settings.TEXT_HEAD_BONUS if heads[i] else -settings.TEXT_NOT_HEAD_PENALTY
     if not words[i].line_start and i and _OPEN_END.search(words[i - 1].text):
         cost -= settings.TEXT_OPEN_END_PENALTY  # "Phòng Văn hóa - | Xã hội": a name does not end on "-"
+    if role in ("result", "unit_of_measure") and not words[i].line_start and _in_phrase(words, i):
+        cost -= settings.TEXT_NUMBER_IN_PHRASE  # "người dân từ 15 tuổi trở lên": the name's own number
     return cost
+
+
+def _in_phrase(words: list[Word], i: int) -> bool:
+    """Is word i a number inside running text: a lower-case word after it on the same line?"""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return bool(_NUMERIC.match(words[i].text.strip(".,;()"))) and nxt is not None and not nxt.line_start \
+        and nxt.text[:1].isalpha() and nxt.text[:1].islower()
 
 
 def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None) -> list[int]:
