@@ -188,6 +188,8 @@ TEXT_LEAD_EXTRA_BODY = 1.25
 # a target or unit cell opening mid-line at a number a lower-case word follows ("từ 15 tuổi trở lên"):
 # a number of the running text, rarely a target ("≥ 80", "100 (trừ ...)", "% 95 Công an xã")
 TEXT_NUMBER_IN_PHRASE = 1.5
+# in a table of numeric targets, a body's head word ("Phòng", "VP", "Trung tâm") read as target text
+TEXT_TARGET_BODY_PENALTY = 1.5
 # An output line this long (characters) going back to one column is most likely the name's: on the
 # A4 pages of plan appendices the name column holds about 45-60 characters a line, the others under 30.
 TEXT_LONG_LINE = 45

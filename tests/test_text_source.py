@@ -306,3 +306,10 @@ def test_a_number_inside_the_names_text_opens_no_target():
     got = _cells(lines, roles)
     assert got["name"] == "Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản thanh toán"
     assert got["result"] == "≥ 85"
+
+
+def test_a_body_after_a_numeric_target_opens_the_lead_cell():
+    roles = ["name", "result", "lead", "coordinating", "deadline"]
+    got = _cells(["Tỷ lệ cán bộ làm chủ kỹ", "năng số cơ bản", "100 VP", "HĐND&UBND", "Các cơ quan,",
+                  "đơn vị liên quan", "Hằng", "năm"], roles)
+    assert got["result"] == "100" and got["lead"] == "VP HĐND&UBND"

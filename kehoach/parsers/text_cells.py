@@ -183,6 +183,11 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     back: list[list[int]] = []
     em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
     heads = _heads(words)
+    if numeric_result:  # a numeric target is never followed, in its own cell, by a body's name ("100 VP HĐND")
+        for i, head in enumerate(heads):
+            if head:
+                em[i] = [e - settings.TEXT_TARGET_BODY_PENALTY if r == "result" else e
+                         for e, r in zip(em[i], roles, strict=True)]
     skip = settings.TEXT_SKIP_COST
     for c in range(n_cols):
         # the first word opens column c; columns before it are empty
