@@ -313,3 +313,15 @@ def test_a_body_after_a_numeric_target_opens_the_lead_cell():
     got = _cells(["Tỷ lệ cán bộ làm chủ kỹ", "năng số cơ bản", "100 VP", "HĐND&UBND", "Các cơ quan,",
                   "đơn vị liên quan", "Hằng", "năm"], roles)
     assert got["result"] == "100" and got["lead"] == "VP HĐND&UBND"
+
+
+def test_a_tasks_table_with_the_indicators_tables_columns_is_a_table_of_its_own():
+    from kehoach.parsers.text_source import _find_tables, _split_pages
+
+    text = "\n".join(["STT Tên chỉ tiêu Mục tiêu Đơn vị chủ trì Đơn vị phối hợp Thời gian",
+                      "1 Tỷ lệ hồ sơ trực tuyến 90 Phòng VHXH Công an xã 2026",
+                      "2. Danh mục các nhiệm vụ",
+                      "TT Tên nhiệm vụ Kết quả Đơn vị chủ trì Đơn vị phối hợp Thời gian",
+                      "1 Tổ chức tập huấn Báo cáo Phòng VHXH Công an xã Quý I"])
+    found = _find_tables(_split_pages(text))
+    assert [h.texts[1] for h, _ in found] == ["Tên chỉ tiêu", "Tên nhiệm vụ"]

@@ -413,4 +413,16 @@ def same_table(a: TextHeader, b: TextHeader) -> bool:
     cells under it, so the two are compared by their roles, loosely.
     """
     ra, rb = {r for r in a.roles if r}, {r for r in b.roles if r}
-    return len(ra & rb) >= settings.TEXT_REPEAT_SHARE * min(len(ra), len(rb))
+    if len(ra & rb) < settings.TEXT_REPEAT_SHARE * min(len(ra), len(rb)):
+        return False
+    # the same roles, but one names indicators ("Tên chỉ tiêu") and the other tasks ("Tên nhiệm vụ"):
+    # two tables of one layout (the target and the expected result both read as "result")
+    ka, kb = _name_kind(a), _name_kind(b)
+    return ka is None or kb is None or ka == kb
+
+
+def _name_kind(h: TextHeader) -> str | None:
+    """indicators / tasks / budget, as the header's name column says, if it does."""
+    from kehoach.parsers.kinds import table_type_from_caption
+
+    return table_type_from_caption(h.texts[h.roles.index("name")]) if "name" in h.roles else None
