@@ -393,3 +393,6 @@ TEXT_HEADER_COVER_BONUS = 0.5
 TEXT_HEADER_LOWER_PENALTY = 0.75
 # a group label over sub-columns ("Đơn vị thực hiện") as its own piece: above a merge into a neighbour
 TEXT_HEADER_GROUP_SCORE = 0.3
+# a word read into a "Ghi chú" (note) cell: notes are short and often empty, but filled they hold
+# anything ("Nguồn sự nghiệp KHCN" beside a budget line)
+TEXT_NOTE_WORD_PENALTY = 0.3

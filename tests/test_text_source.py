@@ -325,3 +325,10 @@ def test_a_tasks_table_with_the_indicators_tables_columns_is_a_table_of_its_own(
                       "1 Tổ chức tập huấn Báo cáo Phòng VHXH Công an xã Quý I"])
     found = _find_tables(_split_pages(text))
     assert [h.texts[1] for h, _ in found] == ["Tên chỉ tiêu", "Tên nhiệm vụ"]
+
+
+def test_a_budget_line_with_its_amount_and_a_note_on_one_printed_line():
+    got = _cells(["Hỗ trợ hộ kinh doanh tham gia sàn thương", "mại điện tử 300 Nguồn sự nghiệp", "KHCN"],
+                 ["name", "amount", "note"])
+    assert got == {"name": "Hỗ trợ hộ kinh doanh tham gia sàn thương mại điện tử", "amount": "300",
+                   "note": "Nguồn sự nghiệp KHCN"}

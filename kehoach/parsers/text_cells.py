@@ -127,7 +127,7 @@ def emission(word: str, role: str, numeric_result: bool, vocab: Vocabulary | Non
         return 1.2 if t in _DEADLINE_WORDS else -2.0
     if role == "amount":
         return 2.0 if numeric else -2.5
-    return -1.0  # note and unknown roles: rarely filled
+    return -settings.TEXT_NOTE_WORD_PENALTY if role == "note" else -1.0  # unknown roles: rarely filled
 
 
 def _opens_cell(word: str) -> float:
