@@ -396,3 +396,6 @@ TEXT_HEADER_GROUP_SCORE = 0.3
 # a word read into a "Ghi chú" (note) cell: notes are short and often empty, but filled they hold
 # anything ("Nguồn sự nghiệp KHCN" beside a budget line)
 TEXT_NOTE_WORD_PENALTY = 0.3
+# layout text (pdftotext -layout), cells centred on their row's number: a row with nothing in a column
+# costs this much (in lines off centre) when a column's lines are cut into one piece per row
+TEXT_LAYOUT_EMPTY_CELL = 0.5

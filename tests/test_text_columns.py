@@ -57,3 +57,23 @@ def test_wrapped_group_title_centred_on_its_number():
     assert got["I"][1] == ("Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm chính trị "
                            "mạnh mẽ về phát triển khoa học, công nghệ và chuyển đổi số")
     assert got["1"][1] == "Tỉ lệ hồ sơ công việc xử lý trên môi trường điện tử toàn trình"
+
+
+def test_a_cells_lines_with_other_columns_lines_between_them_stay_one_cell():
+    # the name of row 1 is printed on three lines with lines of the other columns between them, and
+    # the name of row 2 starts right under it: each cell is cut where it is centred on its number
+    body = [
+        "           Tỉ lệ người dân có tài khoản",
+        "                                                          Các cơ quan, đơn vị xã",
+        "1          định danh điện tử và được         80           Công an xã",
+        "                                                          các Tổ CNSCĐ",
+        "           kích hoạt mức 2",
+        "           Tỉ lệ số hóa hồ sơ, kết quả      Trung tâm Phục vụ   Các cơ quan chuyên",
+        "2                                            100",
+        "           giải quyết TTHC                  hành chính công     môn thuộc UBND xã",
+    ]
+    header = ["STT        Chỉ tiêu                     Kết quả      Đơn vị chủ trì      Đơn vị phối hợp"]
+    _, _, rows = read_layout_table(header, body)
+    names = {code: " ".join(texts[1].split()) for code, _, texts in rows}
+    assert names == {"1": "Tỉ lệ người dân có tài khoản định danh điện tử và được kích hoạt mức 2",
+                     "2": "Tỉ lệ số hóa hồ sơ, kết quả giải quyết TTHC"}

@@ -234,26 +234,62 @@ def _cuts(anchors: list[int], lines: list[tuple[int, str]], centred: bool) -> li
     """[lo, hi) line ranges of each row in one column."""
     if not centred:
         return [(a, anchors[r + 1] if r + 1 < len(anchors) else 10**9) for r, a in enumerate(anchors)]
-    filled = [i for i, t in lines if t]
+    owner = _centred_owners(anchors, [i for i, t in lines if t])
     bounds: list[tuple[int, int]] = []
-    lo = min(filled[0], anchors[0]) if filled else anchors[0]
-    for r, a in enumerate(anchors):
+    lo = -(10**9)
+    for r in range(len(anchors)):
         if r + 1 == len(anchors):
             bounds.append((lo, 10**9))
             break
-        nxt = anchors[r + 1]
-        # centred on its number: the cell ends as far below it as it began above
-        first = min((i for i in filled if lo <= i <= a), default=a)
-        end = max(a + 1, min(2 * a - first + 1, nxt))
-        text = dict(lines)
-        # move the cut to a nearby line that opens a new cell (a capital after a blank or a full stop)
-        best = end
-        for cand in sorted(range(max(a + 1, end - 1), min(nxt, end + 1) + 1), key=lambda c: abs(c - end)):
-            t, before = text.get(cand, ""), text.get(cand - 1, "")
-            if t and ((not before and cand - 1 not in anchors) or
-                      (t[:1].isupper() and before.rstrip().endswith((".", ";")))):
-                best = cand
-                break
-        bounds.append((lo, best))
-        lo = best
+        later = [i for i, o in owner.items() if o > r]
+        hi = min(later) if later else anchors[r + 1]
+        hi = max(hi, lo)
+        bounds.append((lo, hi))
+        lo = hi
     return bounds
+
+
+def _centred_owners(anchors: list[int], filled: list[int]) -> dict[int, int]:
+    """The row (index into `anchors`) of each filled line of one column, cells centred on their row's
+    number: the column's lines cut into one piece per row, in order, each piece as well centred on
+    its row's number line as can be. (Lines of one cell need not follow each other: a layout tool
+    writes the other columns' lines between them, at their own heights.) A piece stays between the
+    numbers of the rows around its own: a cell centred on its number ends before the next one's."""
+    m, n = len(anchors), len(filled)
+    if not n:
+        return {}
+    inf = float("inf")
+
+    def allowed(r: int, i: int) -> bool:
+        line = filled[i]
+        return (r == 0 or line > anchors[r - 1]) and (r == m - 1 or line < anchors[r + 1])
+
+    def cost(a: int, b: int, r: int) -> float:  # filled[a:b] as row r's piece
+        if b <= a:
+            return settings.TEXT_LAYOUT_EMPTY_CELL
+        return abs((filled[a] + filled[b - 1]) / 2 - anchors[r])
+
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    cut = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for r in range(m):
+        for a in range(n + 1):
+            if best[r][a] == inf:
+                continue
+            b = a
+            while True:
+                v = best[r][a] + cost(a, b, r)
+                if v < best[r + 1][b]:
+                    best[r + 1][b], cut[r + 1][b] = v, a
+                if b == n or not allowed(r, b):
+                    break
+                b += 1
+    if best[m][n] == inf:  # no cut keeps every piece between its neighbours' numbers: nearest number
+        return {i: min(range(m), key=lambda r: abs(anchors[r] - i)) for i in filled}
+    owner: dict[int, int] = {}
+    b = n
+    for r in range(m, 0, -1):
+        a = cut[r][b]
+        owner.update({filled[i]: r - 1 for i in range(a, b)})
+        b = a
+    return owner
