@@ -399,3 +399,5 @@ TEXT_NOTE_WORD_PENALTY = 0.3
 # layout text (pdftotext -layout), cells centred on their row's number: a row with nothing in a column
 # costs this much (in lines off centre) when a column's lines are cut into one piece per row
 TEXT_LAYOUT_EMPTY_CELL = 0.5
+# layout text: a header's centred names may print up to this many lines above (and below) its STT line
+TEXT_LAYOUT_HEADER_ABOVE = 4

@@ -77,3 +77,28 @@ def test_a_cells_lines_with_other_columns_lines_between_them_stay_one_cell():
     names = {code: " ".join(texts[1].split()) for code, _, texts in rows}
     assert names == {"1": "Tỉ lệ người dân có tài khoản định danh điện tử và được kích hoạt mức 2",
                      "2": "Tỉ lệ số hóa hồ sơ, kết quả giải quyết TTHC"}
+
+
+def test_header_names_centred_above_and_below_the_stt_line_are_read_by_position():
+    from kehoach.parsers.text_source import parse_text
+
+    text = "\n".join([
+        "                                                                               Thời",
+        "                                   Mục tiêu",
+        "                                                Đơn vị chủ     Đơn vị phối     gian",
+        "STT          Tên chỉ tiêu           đến",
+        "                                                   trì            hợp          thực",
+        "                                   năm 2030",
+        "                                                                               hiện",
+        "      Tỷ lệ ứng dụng các nền tảng số             VP             Các cơ quan,    2026 -",
+        " 1                                        100",
+        "      dùng chung do tỉnh triển khai              HĐND&UBND      đơn vị liên     2030",
+        "      Tỷ lệ người dân được tiếp cận                                             Thường",
+        " 2    thông tin y tế từ xa            ≥ 90       Trạm Y tế xã   Phòng VHXH",
+        "                                                                                xuyên",
+    ])
+    (grid,) = parse_text(text).grids
+    header = [c.text for c in grid.cells if c.row == 0]
+    assert header == ["STT", "Tên chỉ tiêu", "Mục tiêu đến năm 2030", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                      "Thời gian thực hiện"]
+    assert grid.n_rows == 3

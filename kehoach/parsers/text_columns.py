@@ -5,9 +5,9 @@ under its place on the page. Columns are then the character ranges that text
 occupies, with gutters that (almost) no line crosses; each run of words goes to
 the column it starts in. Rows are anchored on their number in the STT column.
 A cell is often centred vertically on its row, its lines above and below the
-number; so each column's lines between two row numbers are cut where the cell
-above, centred on its number, ends (moved to the nearest line that opens with
-a capital or follows a blank), and top-aligned tables are cut at the numbers.
+number; so each column's lines are cut into one piece per row, each centred on
+its row's number, and top-aligned tables are cut at the numbers. A header's
+names are centred too: their first lines may stand above the STT line.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from kehoach import settings
 from kehoach.normalize.text import fold
-from kehoach.parsers.columns import role_of
-from kehoach.parsers.text_layout import Numbering, is_page_number
+from kehoach.parsers.columns import role_of, roles_of
+from kehoach.parsers.text_layout import _ROW_CODE, Numbering, TextHeader, is_page_number
 
 _FRAGMENT = re.compile(r"\S+(?: \S+)*")
 _STT_LINE = re.compile(r"^\s*(?:STT|TT|Stt)\s{2,}\S")
@@ -102,6 +102,33 @@ def column_starts(header_lines: list[str], body: list[str]) -> tuple[list[int], 
         best = max(cands, default=(0, -b0))
         starts.append(-best[1] if best[0] > 0 else b0)
     return starts, [t for _, _, t in labels]
+
+
+def read_layout_header(lines: list[str], at: int) -> TextHeader | None:
+    """A layout header on the STT line `at`, its column names read by position: names centred in
+    their cells print their first lines above the STT line and their last ones below it (a text
+    reading of the joined lines mixes them up). None when these lines name no plan table."""
+    if not _STT_LINE.match(lines[at]):
+        return None
+    top = at
+    while top > 0 and at - top < settings.TEXT_LAYOUT_HEADER_ABOVE and _header_like(lines[top - 1]):
+        top -= 1
+    end = at + 1
+    while end < len(lines) and end - at <= settings.TEXT_LAYOUT_HEADER_ABOVE and _header_like(lines[end]) \
+            and not _ROW_CODE.match(lines[end].strip()):
+        end += 1
+    names = [t for _, _, t in _labels(lines[top:end])]
+    roles = roles_of(names, keep_repeats=True)
+    known = {r for r in roles if r and r != "stt"}
+    if "name" not in known or len(known) < settings.HEADER_MIN_ROLES - 1:
+        return None
+    return TextHeader(start=top, end=end, roles=roles, texts=names)
+
+
+def _header_like(line: str) -> bool:
+    """A line of a header's wrapped names: printed, and every run of words on it short."""
+    runs = _label_fragments(line)
+    return bool(runs) and all(len(f.text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS // 2 for f in runs)
 
 
 def _column_of(x: float, starts: list[int]) -> int:

@@ -29,7 +29,7 @@ from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.kinds import is_total_label
 from kehoach.parsers.text_cells import Vocabulary, split_row
-from kehoach.parsers.text_columns import is_layout, read_layout_table
+from kehoach.parsers.text_columns import is_layout, read_layout_header, read_layout_table
 from kehoach.parsers.text_layout import (
     Numbering,
     TextHeader,
@@ -115,8 +115,24 @@ def _repeat_end(texts: list[str], at: int, h: TextHeader) -> int | None:
     end = repeated_header_end(texts, at, h)
     if end is not None:
         return end
-    again = read_header(texts, at)
-    return again.end if again is not None and same_table(h, again) else None
+    for again in (read_header(texts, at), read_layout_header(texts, at)):  # either reading may see the repeat
+        if again is not None and same_table(h, again):
+            return again.end
+    return None
+
+
+def _header_at(texts: list[str], at: int) -> TextHeader | None:
+    """A table header on line `at`: its names read as text, or by position in layout text, whichever
+    names more of the table's columns (in layout text, names centred in their cells mix when read
+    as text)."""
+    as_text, by_place = read_header(texts, at), read_layout_header(texts, at)
+    if as_text is None or by_place is None:
+        return as_text or by_place
+
+    def named(h: TextHeader) -> int:
+        return len({r for r in h.roles if r})
+
+    return by_place if named(by_place) > named(as_text) else as_text
 
 
 def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
@@ -125,7 +141,7 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
     found: list[tuple[TextHeader, int]] = []
     k = 0
     while k < len(lines):
-        h = read_header(texts, k)
+        h = _header_at(texts, k)
         if h is None:
             k += 1
             continue
@@ -135,8 +151,10 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
             if _TABLE_END.match(folded) or (fold(texts[end]).rstrip(" :") in DOCUMENT_TYPES and _is_upper(texts[end])):
                 break
             again = _repeat_end(texts, end, h)
-            if again is None and read_header(texts, end) is not None:
-                break  # another table
+            nxt = _header_at(texts, end) if again is None else None
+            if nxt is not None:
+                end = max(h.end, nxt.start)  # another table (its names may start above its STT line)
+                break
             end = again if again is not None else end + 1
         found.append((h, end))
         k = end
