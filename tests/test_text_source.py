@@ -332,3 +332,19 @@ def test_a_budget_line_with_its_amount_and_a_note_on_one_printed_line():
                  ["name", "amount", "note"])
     assert got == {"name": "Hỗ trợ hộ kinh doanh tham gia sàn thương mại điện tử", "amount": "300",
                    "note": "Nguồn sự nghiệp KHCN"}
+
+
+def test_a_lone_number_inside_a_paged_table_is_a_cell_and_at_a_page_edge_a_page_number():
+    text = "\n".join([_PLAIN_HEADER.replace("Kết quả", "Mục tiêu"), "1", "Phủ sóng 5G cho người dân", "", "80", "",
+                      "Phòng VHXH", "", "Quý I", "7", "\f2", "Tỷ lệ hồ sơ trực tuyến", "", "90", "", "Phòng VHXH"])
+    rows = {code: " ".join(ln.text for ln in lines if ln.text.strip()) for code, _, lines in _rows_of(text)}
+    assert rows["1"] == "Phủ sóng 5G cho người dân 80 Phòng VHXH Quý I"  # "7" ends the page: its number
+    assert rows["2"] == "Tỷ lệ hồ sơ trực tuyến 90 Phòng VHXH"
+
+
+def _rows_of(text: str):
+    from kehoach.parsers.text_source import _find_tables, _rows, _split_pages
+
+    lines = _split_pages(text)
+    h, end = _find_tables(lines)[0]
+    return _rows(lines, h, end)

@@ -173,6 +173,9 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
     rows: list[tuple[str, bool, list[_Line]]] = []
     k = h.end
     ruled = is_ruled_ocr(texts[h.end:end])
+    # pages parted by form feeds: a page number stands at a page's edge, a lone number inside is a
+    # cell's ("80", a target printed alone); without them every lone number may be a page's
+    paged = lines[h.end].page != lines[end - 1].page if end > h.end else False
 
     def ahead() -> range:
         return range(k + 1, min(end, k + settings.TEXT_SEQUENCE_LOOKAHEAD))
@@ -208,8 +211,9 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
             rows.append((start.code, start.group, rest))
         elif amounts and _total_line(line.text):
             rows.append((TOTAL_CODE, False, [line]))  # "Tổng cộng 3.070": its own row, not the last item's
-        elif is_page_number(line.text) and not (amounts and rows and _wants_amount(rows[-1][2])):
-            pass  # page furniture between two printed pages of the table
+        elif is_page_number(line.text) and not (amounts and rows and _wants_amount(rows[-1][2])) \
+                and (edge or not paged):
+            pass  # page furniture between two printed pages of the table (a lone number elsewhere: a cell's)
         elif rows:
             rows[-1][2].append(line)
         elif unread is not None and line.text.strip():
