@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -95,10 +96,11 @@ def test_the_runs_slots_cap_pages_in_ocr_whatever_the_threads(configured, tmp_pa
     assert not slots.exists()
 
 
-def test_pages_go_one_at_a_time_when_the_other_workers_hold_the_slots(configured):
-    """Two slots, one held elsewhere (another worker's page): this document's pages are worked one
-    after the other, never two at once, exactly as with one thread."""
-    slots = parallel.make_slots(2)
+@contextmanager
+def slots_with_one_held(n: int, configured):
+    """A run of `n` slots, this process configured with two page threads, and one slot held by
+    another "worker" (a thread) until the `release` event yielded is set."""
+    slots = parallel.make_slots(n)
     held, release = threading.Event(), threading.Event()
 
     def other_worker() -> None:
@@ -106,45 +108,38 @@ def test_pages_go_one_at_a_time_when_the_other_workers_hold_the_slots(configured
             held.set()
             release.wait(10)
 
+    other = threading.Thread(target=other_worker, daemon=True)
     try:
         configured(2, slots)
-        other = threading.Thread(target=other_worker, daemon=True)
         other.start()
         assert held.wait(5)
+        yield release
+    finally:
+        release.set()
+        other.join(5)
+        parallel.remove_slots(slots)
+
+
+def test_pages_go_one_at_a_time_when_the_other_workers_hold_the_slots(configured):
+    """Two slots, one held elsewhere (another worker's page): this document's pages are worked one
+    after the other, never two at once, exactly as with one thread."""
+    with slots_with_one_held(2, configured) as release:
         meter = Meter()
         assert [r for _, r in parallel.in_order(meter.items(6), meter.work)] == [k * k for k in range(6)]
         assert meter.peak == 1
         release.set()
-        other.join(5)
-        meter = Meter()  # the other worker done: both slots free, two pages at once again
+        time.sleep(0.2)  # the other worker done: both slots free, two pages at once again
+        meter = Meter()
         assert [r for _, r in parallel.in_order(meter.items(6), meter.work)] == [k * k for k in range(6)]
         assert meter.peak == 2
-    finally:
-        release.set()
-        parallel.remove_slots(slots)
 
 
 def test_light_items_take_no_slot_and_never_wait_for_one(configured):
     """A page kept from its text layer is no OCR: it is parsed at once even while every slot is held."""
-    slots = parallel.make_slots(1)
-    held, release = threading.Event(), threading.Event()
-
-    def other_worker() -> None:
-        with parallel.slot():
-            held.set()
-            release.wait(10)
-
-    try:
-        configured(2, slots)
-        other = threading.Thread(target=other_worker, daemon=True)
-        other.start()
-        assert held.wait(5)
+    with slots_with_one_held(1, configured):
         t0 = time.perf_counter()
         out = [r for _, r in parallel.in_order(range(5), lambda k: -k, heavy=lambda k: False)]
         assert out == [0, -1, -2, -3, -4] and time.perf_counter() - t0 < 1
-    finally:
-        release.set()
-        parallel.remove_slots(slots)
 
 
 HOLD = """
