@@ -19,6 +19,7 @@ from kehoach.batch.cache import ResultCache, entry_key, rebind
 from kehoach.batch.limits import failure_reason
 from kehoach.batch.work import run_one
 from kehoach.normalize import catalog
+from kehoach.parsers.ocr.parallel import finished  # run now, reported as a worker's result
 from kehoach.pipeline import FileResult, failed
 
 
@@ -41,16 +42,6 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _inline(fn, *args) -> Future:
-    """Run now in this process (no limits): the executor-less path, for debugging and tiny runs."""
-    fut: Future = Future()
-    try:
-        fut.set_result(fn(*args))
-    except BaseException as e:  # noqa: BLE001 - handed to the same reporting as a worker's failure
-        fut.set_exception(e)
-    return fut
 
 
 def run_batch(files: list[Path], executor: Executor | None = None, cache: ResultCache | None = None,
@@ -84,7 +75,7 @@ def run_batch(files: list[Path], executor: Executor | None = None, cache: Result
                                   key=key, timings={"load": time.perf_counter() - t0}))
                 continue
         args = (str(path), user_catalog, max_memory_mb)
-        fut = executor.submit(run_one, *args) if executor is not None else _inline(run_one, *args)
+        fut = executor.submit(run_one, *args) if executor is not None else finished(run_one, *args)
         pending[fut] = (i, key, sha, time.perf_counter())
         if executor is None:  # inline: finish each file before reading the next
             _collect(fut, pending, files, cache, timeout, max_memory_mb, finish)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections import deque
@@ -30,6 +31,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 SLOT_POLL_S = 0.01  # a page takes a second or more: polling the slots this often costs nothing
+UNCAPPED = -1  # what `_take` holds when there is no lock to hold (no slot folder, or it is gone)
 
 _threads = 1
 _slots: Path | None = None  # the run's slot folder, shared by its worker processes (None: no cap)
@@ -61,8 +63,6 @@ def limit_native_threads() -> None:
     threads above are what spread a document over cores); otherwise a worker's OpenCV calls take
     both cores from under the other worker's Tesseract and --jobs 2 no longer halves the time.
     Set by the environment when OpenCV is not imported yet (a born-digital run never imports it)."""
-    import sys
-
     os.environ.setdefault("OPENCV_FOR_THREADS_NUM", "1")
     cv2 = sys.modules.get("cv2")
     if cv2 is not None:
@@ -83,21 +83,21 @@ def slot() -> Iterator[None]:
         _give(fd)
 
 
-def _take(wait: bool) -> int | None | bool:
+def _take(wait: bool) -> int | None:
     """A descriptor holding a free slot's lock; when none is free, None (`wait` False) or, waiting,
-    the first that frees. True when there is nothing to hold: no slot folder (no cap), or the folder
-    is gone (the run is ending: the page is read uncapped rather than lost)."""
+    the first that frees. UNCAPPED when there is nothing to hold: no slot folder (no cap), or the
+    folder is gone (the run is ending: the page is read uncapped rather than lost)."""
     if _slots is None:
-        return True
+        return UNCAPPED
     files = sorted(_slots.glob("*.lock"))
     while True:
         if not files:
-            return True
+            return UNCAPPED
         for f in files:
             try:
                 fd = os.open(f, os.O_RDWR)
             except OSError:
-                return True
+                return UNCAPPED
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 return fd
@@ -108,30 +108,37 @@ def _take(wait: bool) -> int | None | bool:
         time.sleep(SLOT_POLL_S)
 
 
-def _give(fd: int | None | bool) -> None:
-    if isinstance(fd, int) and not isinstance(fd, bool):
+def _give(fd: int) -> None:
+    if fd != UNCAPPED:
         os.close(fd)  # closing the descriptor releases its lock
 
 
-def _holding(fd: int | bool, work: Callable[[T], R], item: T) -> R:
+def _holding(fd: int, work: Callable[[T], R], item: T) -> R:
     try:
         return work(item)
     finally:
         _give(fd)
 
 
-def _now(work: Callable[[T], R], item: T, capped: bool) -> Future:
-    """work(item) on this thread (holding a slot if `capped`), as a finished Future."""
+def _in_slot(work: Callable[[T], R], item: T) -> R:
+    with slot():
+        return work(item)
+
+
+def finished(fn: Callable[..., R], *args) -> Future:
+    """fn(*args) run now on this thread, as a finished Future: its result, or its exception kept to
+    be raised at its turn (an executor-less path that reports like one)."""
     fut: Future = Future()
     try:
-        if capped:
-            with slot():
-                fut.set_result(work(item))
-        else:
-            fut.set_result(work(item))
-    except BaseException as e:  # noqa: BLE001 - raised again at the item's turn
+        fut.set_result(fn(*args))
+    except BaseException as e:  # noqa: BLE001 - raised again where the result is taken
         fut.set_exception(e)
     return fut
+
+
+def _now(work: Callable[[T], R], item: T, capped: bool) -> Future:
+    """work(item) on this thread (holding a slot if `capped`), as a finished Future."""
+    return finished(_in_slot, work, item) if capped else finished(work, item)
 
 
 def in_order(items: Iterable[T], work: Callable[[T], R], heavy: Callable[[T], bool] = lambda _: True,
@@ -152,7 +159,6 @@ def in_order(items: Iterable[T], work: Callable[[T], R], heavy: Callable[[T], bo
             yield item, _now(work, item, heavy(item)).result()
         return
     ahead: deque[tuple[T, Future]] = deque()  # drawn, in order: on a thread, or already worked here
-    on_threads = 0
     end = object()
     with ThreadPoolExecutor(max_workers=n - 1, thread_name_prefix="kehoach-ocr") as pool:
         try:
