@@ -23,6 +23,7 @@ from kehoach import settings
 from kehoach.normalize import catalog
 from kehoach.normalize.text import fold
 from kehoach.normalize.units import BODY_HEADS
+from kehoach.parsers.text_bodies import juxtaposed
 
 BODY_ROLES = ("lead", "coordinating", "monitoring")
 # words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
@@ -36,6 +37,12 @@ _UNIT_WORDS = {"%", "thu", "bac", "ha", "tang", "nguoi", "ho", "so", "co", "xa",
                "san", "pham", "cuoc", "lop", "diem", "tram", "trieu", "dong", "nghin", "cai", "bo",
                "mo", "hinh", "ung", "dung", "tai", "khoan", "giao", "dich", "thiet", "bi", "chuong", "trinh",
                "muc", "ke", "hoach", "bao", "cao", "truong", "hop", "phong", "kenh", "dia"}
+# staying in one unit cell across two bodies' names printed side by side with no separator (text_bodies):
+# a cell lists its bodies with ";" / "," or one a printed line, so side by side they are two cells'
+# names. The price is what a mid-line cell opening at a head costs (TEXT_NEW_CELL_IN_LINE 1.0 less
+# TEXT_OPEN_BONUS 0.5 and TEXT_HEAD_BONUS 0.5, i.e. 0) plus TEXT_NEW_CELL_IN_LINE and a head's
+# bonus again: the boundary wins unless the words say clearly otherwise
+JUXTAPOSED_STAY = 1.5
 _NUMERIC = re.compile(r"^[≥≤><=~+]*\d[\d.,/%]*%?$|^[≥≤><=%]$|^\d+%$")
 
 
@@ -183,6 +190,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     back: list[list[int]] = []
     em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
     heads = _heads(words)
+    side_by_side = juxtaposed([w.text for w in words], [w.line_start for w in words], heads)
     if numeric_result:  # a numeric target is never followed, in its own cell, by a body's name ("100 VP HĐND")
         for i, head in enumerate(heads):
             if head:
@@ -206,6 +214,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
         # them): a second body's name opening a line of the lead cell costs what that rarity says (on one
         # printed line, bodies listed "A; B" are one cell's, the line break is no column boundary)
         extra_body = [settings.TEXT_LEAD_EXTRA_BODY if heads[i] and r == "lead" else 0.0 for r in roles]
+        stay_in_line = [-JUXTAPOSED_STAY if side_by_side[i] and r in BODY_ROLES else 0.0 for r in roles]
         for s in range(size):
             base = score[s]
             if base <= neg / 2:
@@ -225,7 +234,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
                     if c2 < c:
                         continue
                     if c2 == c:
-                        cost = 0.0
+                        cost = stay_in_line[c2]
                     elif c2 > m:
                         cost = opens_at[c2] - settings.TEXT_NEW_CELL_IN_LINE - skip * (c2 - m - 1)
                     else:
