@@ -39,3 +39,12 @@ def test_a_name_within_a_body_name_is_no_boundary():
     # "Tổ" opens a body's name but "Ủy ban Mặt trận" is no complete name: one body
     got = _cells(["Tỷ lệ hội viên được tập huấn kỹ năng số % 90 Ủy ban Mặt trận Tổ quốc Việt Nam xã Công an xã"])
     assert got["lead"] == "Ủy ban Mặt trận Tổ quốc Việt Nam xã" and got["coordinating"] == "Công an xã"
+
+
+def test_a_lead_line_ending_on_a_separator_lists_another_lead_body():
+    # cells written whole one after another: "Phòng Kinh tế;" says the lead cell names one more body
+    lines = ["Tổ chức tập huấn kỹ năng số cho", "cán bộ, công chức xã", "Phòng Kinh tế;", "Trung tâm", "Phục vụ hành",
+             "chính công", "Các cơ quan,", "đơn vị liên quan", "Năm", "2026"]
+    got = _cells(lines, ["name", "lead", "coordinating", "deadline"], numeric=False)
+    assert got["lead"] == "Phòng Kinh tế; Trung tâm Phục vụ hành chính công"
+    assert got["coordinating"] == "Các cơ quan, đơn vị liên quan"

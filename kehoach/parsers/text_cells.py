@@ -23,7 +23,7 @@ from kehoach import settings
 from kehoach.normalize import catalog
 from kehoach.normalize.text import fold
 from kehoach.normalize.units import BODY_HEADS
-from kehoach.parsers.text_bodies import juxtaposed
+from kehoach.parsers.text_bodies import LIST_SEPARATOR, juxtaposed
 
 BODY_ROLES = ("lead", "coordinating", "monitoring")
 # words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
@@ -213,7 +213,10 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
         # a plan names one lead body for a row far more often than several (the coordinating cell lists
         # them): a second body's name opening a line of the lead cell costs what that rarity says (on one
         # printed line, bodies listed "A; B" are one cell's, the line break is no column boundary)
-        extra_body = [settings.TEXT_LEAD_EXTRA_BODY if heads[i] and r == "lead" else 0.0 for r in roles]
+        # (a line ending on ";" or "," lists the next body in the same cell: no extra body there)
+        listed = LIST_SEPARATOR.search(words[i - 1].text) is not None
+        extra_body = [settings.TEXT_LEAD_EXTRA_BODY if heads[i] and r == "lead" and not listed else 0.0
+                      for r in roles]
         stay_in_line = [-JUXTAPOSED_STAY if side_by_side[i] and r in BODY_ROLES else 0.0 for r in roles]
         for s in range(size):
             base = score[s]
