@@ -43,6 +43,8 @@ _UNIT_WORDS = {"%", "thu", "bac", "ha", "tang", "nguoi", "ho", "so", "co", "xa",
 # TEXT_OPEN_BONUS 0.5 and TEXT_HEAD_BONUS 0.5, i.e. 0) plus TEXT_NEW_CELL_IN_LINE and a head's
 # bonus again: the boundary wins unless the words say clearly otherwise
 JUXTAPOSED_STAY = 1.5
+# a date in a deadline cell: "12/2025", "2026", "15/3/2026", and a quarter of a year, "I/2026", "IV/2025"
+_DATE = re.compile(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$|^[IV]{1,3}/\d{4}$")
 _NUMERIC = re.compile(r"^[≥≤><=~+]*\d[\d.,/%]*%?$|^[≥≤><=%]$|^\d+%$")
 
 
@@ -129,7 +131,7 @@ def emission(word: str, role: str, numeric_result: bool, vocab: Vocabulary | Non
             return 1.5
         return -settings.TEXT_TARGET_WORD_PENALTY if numeric_result else 0.0
     if role == "deadline":
-        if numeric or re.match(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$", word.strip(".,;()")):
+        if numeric or _DATE.match(word.strip(".,;()")):
             return 2.0
         return 1.2 if t in _DEADLINE_WORDS else -2.0
     if role == "amount":

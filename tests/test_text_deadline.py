@@ -1,0 +1,20 @@
+"""Deadline cells of flattened rows: what a deadline's words look like."""
+
+from __future__ import annotations
+
+from kehoach.parsers.text_cells import split_row
+
+ROLES = ["name", "lead", "coordinating", "deadline", "result"]
+
+
+def _cells(lines, roles=ROLES):
+    got = split_row(lines, roles, False)
+    return {roles[c]: " ".join(t.split()) for c, t in got.items()}
+
+
+def test_a_quarter_of_a_year_is_a_deadline():
+    # "Quý II/2026" on the line of the last coordinating body and the result's first words
+    lines = ["Rà soát các thủ tục hành chính", "còn vướng mắc tại xã", "Trạm Y tế xã", "Các ngành liên quan",
+             "các Tổ CNSCĐ Quý II/2026 Báo cáo kết quả rà soát"]
+    got = _cells(lines)
+    assert got["deadline"] == "Quý II/2026" and got["result"] == "Báo cáo kết quả rà soát"
