@@ -18,3 +18,11 @@ def test_a_quarter_of_a_year_is_a_deadline():
              "các Tổ CNSCĐ Quý II/2026 Báo cáo kết quả rà soát"]
     got = _cells(lines)
     assert got["deadline"] == "Quý II/2026" and got["result"] == "Báo cáo kết quả rà soát"
+
+
+def test_a_deadline_set_by_a_condition():
+    # each cell written whole, one after another; the deadline is a condition, not a date
+    lines = ["Triển khai nền tảng số dùng chung", "của tỉnh tại xã", "Phòng Kinh tế xã", "Các ngành liên quan",
+             "Khi có yêu", "cầu của cấp", "trên", "Nền tảng được vận hành"]
+    got = _cells(lines)
+    assert got["deadline"] == "Khi có yêu cầu của cấp trên" and got["result"] == "Nền tảng được vận hành"

@@ -31,7 +31,10 @@ _JOINERS = {"xa", "phuong", "cac", "va", "cua", "thuoc", "tren", "dia", "ban", "
             "nganh", "to", "chuc", "tai", "truc", "doan", "the", "ca", "nhan", "dan", "uy", "chuyen", "mon"}
 _DEADLINE_WORDS = {"thuong", "xuyen", "hang", "nam", "quy", "thang", "truoc", "den", "het", "ngay", "giai", "doan",
                    "tu", "trong", "tuan", "dinh", "ky", "hoan", "thanh", "lien", "tuc", "moi", "khi", "nhu", "cau",
-                   "i", "ii", "iii", "iv", "dot", "sau", "va", "tiep", "theo", "cuoi", "dau", "thoi", "gian"}
+                   "i", "ii", "iii", "iv", "dot", "sau", "va", "tiep", "theo", "cuoi", "dau", "thoi", "gian",
+                   # a deadline set by a condition: "Khi có hướng dẫn / yêu cầu của cấp trên", "Duy trì",
+                   # "... và những năm tiếp theo"
+                   "co", "huong", "dan", "yeu", "cua", "cap", "tren", "duy", "tri", "nhung"}
 _UNIT_WORDS = {"%", "thu", "bac", "ha", "tang", "nguoi", "ho", "so", "co", "xa", "luot", "ty", "le", "ti",
                "doanh", "nghiep", "don", "vi", "chi", "van", "ban", "he", "thong", "km", "m2", "nhiem", "vu",
                "san", "pham", "cuoc", "lop", "diem", "tram", "trieu", "dong", "nghin", "cai", "bo",
