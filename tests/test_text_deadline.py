@@ -26,3 +26,10 @@ def test_a_deadline_set_by_a_condition():
              "Khi có yêu", "cầu của cấp", "trên", "Nền tảng được vận hành"]
     got = _cells(lines)
     assert got["deadline"] == "Khi có yêu cầu của cấp trên" and got["result"] == "Nền tảng được vận hành"
+
+
+def test_a_date_wrapped_inside_its_year_is_joined():
+    # a narrow deadline column wraps "12/2025" as "12/202" / "5"
+    got = split_row(["Số hóa hồ sơ tại xã", "Phòng Kinh tế xã", "Tháng", "12/202", "5", "Hồ sơ được số hóa"],
+                    ["name", "lead", "deadline", "result"], False)
+    assert got[2] == "Tháng\n12/2025"

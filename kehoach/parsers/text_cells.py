@@ -265,6 +265,15 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     return path[::-1]
 
 
+_YEAR_HEAD = re.compile(r"^(?:\d{1,2}/)?\d{1,2}/(\d{1,3})$")  # "12/202", "15/3/20": a date cut in its year
+
+
+def _year_wrapped(last: str, word: str) -> bool:
+    """Is `word`, opening a cell's next line, the rest of the year `last` ends on (a 4-digit year)?"""
+    m = _YEAR_HEAD.match(last)
+    return m is not None and word.isdigit() and len(m.group(1)) + len(word) == 4
+
+
 def split_row(lines: list[str], roles: list[str], numeric_result: bool,
               vocab: Vocabulary | None = None) -> dict[int, str]:
     """The text of each column of one row (line breaks kept), from its output lines."""
@@ -283,6 +292,10 @@ def split_row(lines: list[str], roles: list[str], numeric_result: bool,
     last_line: dict[int, int] = {}
     for w, c in zip(words, cols, strict=True):
         parts = out.setdefault(c, [])
+        if parts and last_line.get(c) != w.line and w.line_start and _year_wrapped(parts[-1][-1], w.text):
+            parts[-1][-1] += w.text  # "12/202" / "5": a narrow cell wrapped the date inside its year
+            last_line[c] = w.line
+            continue
         if last_line.get(c) != w.line or not parts:
             parts.append([])
         parts[-1].append(w.text)
