@@ -33,3 +33,11 @@ def test_a_date_wrapped_inside_its_year_is_joined():
     got = split_row(["Số hóa hồ sơ tại xã", "Phòng Kinh tế xã", "Tháng", "12/202", "5", "Hồ sơ được số hóa"],
                     ["name", "lead", "deadline", "result"], False)
     assert got[2] == "Tháng\n12/2025"
+
+
+def test_a_year_goes_to_the_deadline_not_to_an_expected_result():
+    # result, deadline and lead share one output line; the line is long, like a name's
+    lines = ["Rà soát, đề xuất bãi bỏ các quy định, thủ tục", "không còn phù hợp tại xã",
+             "Báo cáo rà soát 2026 - 2030 Văn phòng HĐND và", "UBND xã", "Các ngành liên quan"]
+    got = _cells(lines, ["name", "result", "deadline", "lead", "coordinating"])
+    assert got["result"] == "Báo cáo rà soát" and got["deadline"] == "2026 - 2030"

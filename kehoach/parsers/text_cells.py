@@ -48,6 +48,9 @@ _UNIT_WORDS = {"%", "thu", "bac", "ha", "tang", "nguoi", "ho", "so", "co", "xa",
 JUXTAPOSED_STAY = 1.5
 # a date in a deadline cell: "12/2025", "2026", "15/3/2026", and a quarter of a year, "I/2026", "IV/2025"
 _DATE = re.compile(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$|^[IV]{1,3}/\d{4}$")
+# a year or a date read as an expected result (a phrase: "Báo cáo rà soát"): of the 858 expected
+# results in the answer keys of the seeds and the sample plans none holds one, the deadline beside it does
+RESULT_DATE = -1.0
 _NUMERIC = re.compile(r"^[≥≤><=~+]*\d[\d.,/%]*%?$|^[≥≤><=%]$|^\d+%$")
 
 
@@ -130,6 +133,8 @@ def emission(word: str, role: str, numeric_result: bool, vocab: Vocabulary | Non
             return 3.0
         return 0.3 if t in _UNIT_WORDS else -2.5
     if role == "result":
+        if not numeric_result and _DATE.match(word.strip(".,;()")):
+            return RESULT_DATE
         if numeric:
             return 1.5
         return -settings.TEXT_TARGET_WORD_PENALTY if numeric_result else 0.0
