@@ -48,3 +48,13 @@ def test_a_lead_line_ending_on_a_separator_lists_another_lead_body():
     got = _cells(lines, ["name", "lead", "coordinating", "deadline"], numeric=False)
     assert got["lead"] == "Phòng Kinh tế; Trung tâm Phục vụ hành chính công"
     assert got["coordinating"] == "Các cơ quan, đơn vị liên quan"
+
+
+def test_an_abbreviated_catalog_name_stays_in_its_unit_cell():
+    # "VH-XH" is no body word alone, but "Phòng VH-XH" is a whole catalog name: the coordinating
+    # cell's second body, not the start of the expected result
+    lines = ["Hỗ trợ thiết bị số cho người dân", "có hoàn cảnh khó khăn", "Trạm Y tế xã", "Các doanh",
+             "nghiệp trên địa bàn", "Phòng VH-XH", "Số thiết bị được", "hỗ trợ", "Trong", "năm 2026"]
+    got = _cells(lines, ["name", "lead", "coordinating", "result", "deadline"], numeric=False)
+    assert got["coordinating"] == "Các doanh nghiệp trên địa bàn Phòng VH-XH"
+    assert got["result"] == "Số thiết bị được hỗ trợ"

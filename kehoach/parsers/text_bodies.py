@@ -42,3 +42,21 @@ def juxtaposed(words: Sequence[str], line_starts: Sequence[bool], heads: Sequenc
             lo -= 1
         out[i] = any(_complete(" ".join(words[k:i])) for k in range(lo, i) if heads[k] or k == lo)
     return out
+
+
+def in_named_body(words: Sequence[str], line_starts: Sequence[bool], heads: Sequence[bool]) -> list[bool]:
+    """For each word: is it part of a whole catalog body's name printed on one line, from a head word
+    on ("Phòng VH-XH", "TTDVTH phường")? Abbreviations the catalog knows only as whole spellings
+    ("VH-XH", "KT,HT&ĐT") look like no body word one by one; the name as a whole does."""
+    out = [False] * len(words)
+    for k in range(len(words)):
+        if not heads[k]:
+            continue
+        end = k + 1
+        while end < len(words) and end - k < _NAME_WORDS and not line_starts[end]:
+            end += 1
+        for j in range(end, k, -1):  # the longest whole name from k
+            if _complete(" ".join(words[k:j])):
+                out[k:j] = [True] * (j - k)
+                break
+    return out

@@ -23,7 +23,7 @@ from kehoach import settings
 from kehoach.normalize import catalog
 from kehoach.normalize.text import fold
 from kehoach.normalize.units import BODY_HEADS
-from kehoach.parsers.text_bodies import LIST_SEPARATOR, juxtaposed
+from kehoach.parsers.text_bodies import LIST_SEPARATOR, in_named_body, juxtaposed
 
 BODY_ROLES = ("lead", "coordinating", "monitoring")
 # words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
@@ -201,6 +201,10 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
     heads = _heads(words)
     side_by_side = juxtaposed([w.text for w in words], [w.line_start for w in words], heads)
+    for i, named in enumerate(in_named_body([w.text for w in words], [w.line_start for w in words], heads)):
+        if named:  # a word of a whole catalog name ("VH-XH" of "Phòng VH-XH") is a body's word, at the least
+            em[i] = [max(e, settings.TEXT_BODY_WORD_MIN) if r in BODY_ROLES else e
+                     for e, r in zip(em[i], roles, strict=True)]
     if numeric_result:  # a numeric target is never followed, in its own cell, by a body's name ("100 VP HĐND")
         for i, head in enumerate(heads):
             if head:
