@@ -34,7 +34,7 @@ def juxtaposed(words: Sequence[str], line_starts: Sequence[bool], heads: Sequenc
     """For each word: a body's head word right after a complete body's name on the same line, with
     no separator or joining word between ("CA phường Văn phòng ...", "HĐND&UBND Phòng ...")."""
     out = [False] * len(words)
-    for i, w in enumerate(words):
+    for i in range(len(words)):
         if not heads[i] or line_starts[i] or i == 0 or LIST_SEPARATOR.search(words[i - 1]):
             continue
         lo = i
