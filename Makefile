@@ -11,6 +11,8 @@ APT_PACKAGES ?= python3-venv tesseract-ocr tesseract-ocr-vie
 APT_PACKAGES += chromium
 # libreoffice-writer-nogui: legacy .doc and .odt plans are converted to .docx with soffice (docx area).
 APT_PACKAGES += libreoffice-writer-nogui
+# OCR in-process: tesserocr is built from source against Debian's own libtesseract (same engine as the CLI).
+APT_PACKAGES += libtesseract-dev libleptonica-dev pkg-config g++
 BENCH_PATHS ?= samples/pdf
 BENCH_OCR_PATHS ?= tests/data/scan/pdf
 DEMO_OUT ?= out/demo
@@ -38,6 +40,8 @@ $(STAMP): pyproject.toml | apt
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev,dask]'
+	$(BIN)/python -m pip install -q --no-binary tesserocr 'tesserocr>=2.6' || \
+	  echo "warning: tesserocr not built; OCR runs through the tesseract command (slower)"
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -1,7 +1,8 @@
-"""The only module that knows Tesseract: version check, arguments, TSV parsing, errors.
+"""The pipeline's one door to Tesseract: version check, arguments, TSV parsing, errors.
 
-One pass per page (`image_to_data`, words with their boxes and confidences), through
-pytesseract. Tesseract's own OpenMP threads fight the worker processes for cores,
+One pass per page (Tesseract's TSV: words with their boxes and confidences), in-process
+through tesserocr when it wraps the same Tesseract release, else through pytesseract and the
+`tesseract` command. Tesseract's own OpenMP threads fight the worker processes for cores,
 so every call runs with OMP_THREAD_LIMIT=1 unless the caller set it.
 """
 
@@ -19,6 +20,7 @@ import numpy as np
 import pytesseract
 
 from kehoach.errors import KehoachError
+from kehoach.parsers.ocr import tesserocr_engine
 
 LANG = "vie"
 PSM_AUTO = 3  # automatic page segmentation: text blocks, table cells and captions on one page
@@ -83,25 +85,38 @@ def _image_file(gray: np.ndarray) -> Iterator[str]:
 
 
 def read_words(gray: np.ndarray, dpi: float, psm: int = PSM_AUTO) -> list[Word]:
-    """Every word Tesseract reads on the image, in reading order (one pass)."""
-    version()
+    """Every word Tesseract reads on the image, in reading order (one pass): in-process through
+    tesserocr when it wraps the same Tesseract, else through the `tesseract` command."""
+    v = version()
+    if tesserocr_engine.available(v, LANG):
+        return words_from_tsv(tesserocr_engine.tsv(gray, dpi, LANG, psm))
     try:
         with _image_file(gray) as path:
             data = pytesseract.image_to_data(path, lang=LANG, config=f"--psm {psm} --dpi {round(dpi)}",
-                                             output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S)
+                                             timeout=TIMEOUT_S)
     except RuntimeError as e:  # pytesseract's timeout
         raise OcrUnavailable(f"Tesseract took longer than {TIMEOUT_S} s on a page") from e
     except pytesseract.TesseractError as e:
         raise OcrUnavailable(f"Tesseract failed: {' '.join(str(e.message).split())[:200]}") from e
+    return words_from_tsv(data)
+
+
+TSV_FIELDS = 12  # level page block par line word left top width height conf text
+
+
+def words_from_tsv(tsv: str) -> list[Word]:
+    """The words (level 5) of Tesseract's TSV, with or without its header line; empty words dropped."""
     words: list[Word] = []
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
-        if data["level"][i] != 5 or not text:
+    for row in tsv.splitlines():
+        cols = row.split("\t", TSV_FIELDS - 1)
+        if len(cols) < TSV_FIELDS or cols[0] != "5":
             continue
-        left, top, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        text = cols[11].strip()
+        if not text:
+            continue
+        block, par, line, left, top, w, h = (int(c) for c in (cols[2], cols[3], cols[4], *cols[6:10]))
         words.append(Word(text=text, left=left, top=top, right=left + w, bottom=top + h,
-                          conf=max(0.0, float(data["conf"][i])),
-                          line=(data["block_num"][i], data["par_num"][i], data["line_num"][i])))
+                          conf=max(0.0, float(cols[10])), line=(block, par, line)))
     return words
 
 
