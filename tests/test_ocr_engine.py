@@ -41,3 +41,13 @@ def test_engines_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     cli = tesseract.read_words(page, 300)
     tesserocr_engine.available.cache_clear()
     assert api and api == cli
+
+
+def test_recognition_past_its_timeout_is_named() -> None:
+    try:
+        v = tesseract.version()
+    except tesseract.OcrUnavailable:
+        pytest.skip("no Tesseract")
+    if not tesserocr_engine.available(v, tesseract.LANG):
+        pytest.skip("tesserocr not built against this Tesseract")
+    assert tesserocr_engine.tsv(_page(), 300, tesseract.LANG, tesseract.PSM_AUTO, 0.001) is None

@@ -200,8 +200,9 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     back: list[list[int]] = []
     em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
     heads = _heads(words)
-    side_by_side = juxtaposed([w.text for w in words], [w.line_start for w in words], heads)
-    for i, named in enumerate(in_named_body([w.text for w in words], [w.line_start for w in words], heads)):
+    texts, line_starts = [w.text for w in words], [w.line_start for w in words]
+    side_by_side = juxtaposed(texts, line_starts, heads)
+    for i, named in enumerate(in_named_body(texts, line_starts, heads)):
         if named:  # a word of a whole catalog name ("VH-XH" of "Phòng VH-XH") is a body's word, at the least
             em[i] = [max(e, settings.TEXT_BODY_WORD_MIN) if r in BODY_ROLES else e
                      for e, r in zip(em[i], roles, strict=True)]

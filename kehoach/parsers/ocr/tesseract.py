@@ -88,14 +88,18 @@ def read_words(gray: np.ndarray, dpi: float, psm: int = PSM_AUTO) -> list[Word]:
     """Every word Tesseract reads on the image, in reading order (one pass): in-process through
     tesserocr when it wraps the same Tesseract, else through the `tesseract` command."""
     v = version()
+    stuck = f"Tesseract took longer than {TIMEOUT_S} s on a page"
     if tesserocr_engine.available(v, LANG):
-        return words_from_tsv(tesserocr_engine.tsv(gray, dpi, LANG, psm))
+        found = tesserocr_engine.tsv(gray, dpi, LANG, psm, TIMEOUT_S)
+        if found is None:
+            raise OcrUnavailable(stuck)
+        return words_from_tsv(found)
     try:
         with _image_file(gray) as path:
             data = pytesseract.image_to_data(path, lang=LANG, config=f"--psm {psm} --dpi {round(dpi)}",
                                              timeout=TIMEOUT_S)
     except RuntimeError as e:  # pytesseract's timeout
-        raise OcrUnavailable(f"Tesseract took longer than {TIMEOUT_S} s on a page") from e
+        raise OcrUnavailable(stuck) from e
     except pytesseract.TesseractError as e:
         raise OcrUnavailable(f"Tesseract failed: {' '.join(str(e.message).split())[:200]}") from e
     return words_from_tsv(data)

@@ -57,8 +57,7 @@ def available(cli_version: str, lang: str) -> bool:
 
 def _api(lang: str, psm: int) -> Any:
     """This thread's API for `psm`, made on first use (an API is not safe to share across threads)."""
-    apis: dict[tuple[str, int], Any] = getattr(_local, "apis", None) or {}
-    _local.apis = apis
+    apis: dict[tuple[str, int], Any] = _local.__dict__.setdefault("apis", {})
     api = apis.get((lang, psm))
     if api is None:
         module = _module()
@@ -67,16 +66,18 @@ def _api(lang: str, psm: int) -> Any:
     return api
 
 
-def tsv(gray: np.ndarray, dpi: float, lang: str, psm: int) -> str:
+def tsv(gray: np.ndarray, dpi: float, lang: str, psm: int, timeout_s: float) -> str | None:
     """Tesseract's TSV for a grey page (uint8, one byte per pixel), without its header line, as
-    `tesseract IMAGE - --psm PSM --dpi DPI tsv` writes it."""
+    `tesseract IMAGE - --psm PSM --dpi DPI tsv` writes it; None when recognition outlasts `timeout_s`."""
     api = _api(lang, psm)
     page = np.ascontiguousarray(gray, dtype=np.uint8)
     height, width = page.shape
     api.SetVariable("user_defined_dpi", str(round(dpi)))
     api.SetImageBytes(page.tobytes(), width, height, 1, width)
     try:
-        api.Recognize()  # recognition releases the GIL; GetTSVText alone would run it holding the GIL
+        # recognition releases the GIL (GetTSVText alone would run it holding the GIL)
+        if not api.Recognize(timeout=round(timeout_s * 1000)):
+            return None
         return api.GetTSVText(0) or ""
     finally:
         api.Clear()
