@@ -27,13 +27,17 @@ def _page() -> np.ndarray:
     return img
 
 
-def test_engines_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+def _needs_tesserocr() -> None:
     try:
         v = tesseract.version()
     except tesseract.OcrUnavailable:
         pytest.skip("no Tesseract")
     if not tesserocr_engine.available(v, tesseract.LANG):
         pytest.skip("tesserocr not built against this Tesseract")
+
+
+def test_engines_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    _needs_tesserocr()
     page = _page()
     api = tesseract.read_words(page, 300)
     monkeypatch.setenv(tesserocr_engine.ENGINE_ENV, "cli")
@@ -44,10 +48,5 @@ def test_engines_agree(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_recognition_past_its_timeout_is_named() -> None:
-    try:
-        v = tesseract.version()
-    except tesseract.OcrUnavailable:
-        pytest.skip("no Tesseract")
-    if not tesserocr_engine.available(v, tesseract.LANG):
-        pytest.skip("tesserocr not built against this Tesseract")
+    _needs_tesserocr()
     assert tesserocr_engine.tsv(_page(), 300, tesseract.LANG, tesseract.PSM_AUTO, 0.001) is None
