@@ -15,6 +15,7 @@ APT_PACKAGES += libreoffice-writer-nogui
 APT_PACKAGES += libtesseract-dev libleptonica-dev pkg-config g++
 BENCH_PATHS ?= samples/pdf
 BENCH_OCR_PATHS ?= tests/data/scan/pdf
+BENCH_OCR_ARGS ?= --copies 4 --rounds 3 --ocrmypdf --keys tests/data/scan/keys
 DEMO_OUT ?= out/demo
 # batch bench: e.g. BENCH_BATCH_ARGS="--sizes 10,100 --jobs 2" for a quicker run, "--scanned DIR" for scans
 BENCH_BATCH_ARGS ?=
@@ -56,12 +57,16 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not e2e"
 
-bench: $(STAMP)
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	touch $@
+
+bench: $(STAMP) $(VENV)/.bench-installed
 	$(BIN)/python bench/bench_extract.py $(BENCH_PATHS)
 	$(MAKE) --no-print-directory bench-batch
 	$(BIN)/python bench/bench_accents.py
 	@echo; echo "== OCR: the whole pipeline vs a bare tesseract pass on the same 300-dpi pages =="
-	$(BIN)/python bench/bench_ocr.py $(BENCH_OCR_PATHS)
+	$(BIN)/python bench/bench_ocr.py $(BENCH_OCR_PATHS) $(BENCH_OCR_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench scripts

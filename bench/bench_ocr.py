@@ -11,7 +11,7 @@ Pages per minute and peak memory (max RSS of the child processes) for each; the 
 over the whole run and past the run's fixed start-up (the same command on one line of text).
 Every run uses OMP_THREAD_LIMIT=1. `--jobs 2` needs two files to spread: a single input is copied twice.
 
-usage: python bench/bench_ocr.py [PATHS...] [--keys DIR] [--ocrmypdf] [--copies N] [--json]
+usage: python bench/bench_ocr.py [PATHS...] [--keys DIR] [--ocrmypdf] [--copies N] [--rounds N] [--compare-cli] [--json]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,7 +65,8 @@ def _timed(cmd: list[str], **kw) -> tuple[float, float]:
     import threading
 
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    kw.setdefault("env", ENV)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
     peak, done = [0.0], threading.Event()
 
     def sample() -> None:
@@ -128,10 +130,17 @@ def bare_tesseract_two_at_once(pngs: list[Path]) -> dict:
     return {"pages": len(pngs), "seconds": round(total, 1), "pages_per_min": round(60 * len(pngs) / total, 2)}
 
 
-def kehoach(folder: Path, pages: int, jobs: int, out: Path) -> dict:
+def engine_in_use() -> str:
+    """The OCR engine kehoach's runs will use under this environment (tesserocr or the command)."""
+    code = "from kehoach.parsers.ocr.tesseract import engine; print(engine())"
+    return subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def kehoach(folder: Path, pages: int, jobs: int, out: Path, env: dict | None = None) -> dict:
     cmd = [sys.executable, "-m", "kehoach.cli", "extract", str(folder), "-o", str(out), "-f", "jsonl",
            "--jobs", str(jobs), "--quiet"]
-    s, rss = _timed(cmd)
+    s, rss = _timed(cmd, env=env or ENV)
     return {"jobs": jobs, "pages": pages, "seconds": round(s, 1), "pages_per_min": round(60 * pages / s, 2),
             "peak_rss_mib_all_processes": round(rss)}
 
@@ -147,7 +156,13 @@ def start_up(work: Path, jobs: int) -> float:
     return round(s, 2)
 
 
-def ocrmypdf_then_kehoach(folder: Path, work: Path, keys: Path | None) -> dict:
+def _ocrmypdf() -> str | None:
+    """The ocrmypdf command: on PATH, or beside this Python (the venv's, when it is not activated)."""
+    beside = Path(sys.executable).with_name("ocrmypdf")
+    return shutil.which("ocrmypdf") or (str(beside) if beside.exists() else None)
+
+
+def ocrmypdf_then_kehoach(command: str, folder: Path, work: Path, keys: Path | None) -> dict:
     """Each input once, under its own name (the copies' "NN_" prefix off) so answer keys pair with it."""
     layered = work / "ocrmypdf"
     layered.mkdir()
@@ -157,7 +172,7 @@ def ocrmypdf_then_kehoach(folder: Path, work: Path, keys: Path | None) -> dict:
         name = f.name.split("_", 1)[1]
         if (layered / name).exists():
             continue
-        s, _ = _timed(["ocrmypdf", "-q", "-l", "vie", "--output-type", "pdf", str(f), str(layered / name)])
+        s, _ = _timed([command, "-q", "-l", "vie", "--output-type", "pdf", str(f), str(layered / name)])
         total += s
         pages += len(pdfium.PdfDocument(str(f)))
     out = work / "ocrmypdf_out"
@@ -178,6 +193,11 @@ def main() -> None:
     ap.add_argument("--keys", type=Path, default=None)
     ap.add_argument("--ocrmypdf", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="repeat every measurement this many times, interleaved, and report the medians")
+    ap.add_argument("--compare-cli", action="store_true",
+                    help="also run kehoach --jobs 1 with the `tesseract` command as its engine "
+                         "(KEHOACH_OCR_ENGINE=cli), to show what the in-process engine gains")
     ap.add_argument("--copies", type=int, default=0,
                     help="read every input this many times (at least 2 in all, so --jobs 2 has two files to "
                          "spread); more copies amortise the run's fixed start-up (imports, worker start)")
@@ -195,23 +215,45 @@ def main() -> None:
         pngs_dir = work / "png"
         pngs_dir.mkdir()
         pngs = render_pages(sorted(folder.glob("*.pdf")), pngs_dir)
-        report = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, {platform.python_version()}",
-                  "files": len(copies), "pages": len(pngs),
-                  "tesseract_bare": bare_tesseract(pngs),
-                  "tesseract_bare_two_at_once": bare_tesseract_two_at_once(pngs),
-                  "kehoach_jobs1": kehoach(folder, len(pngs), 1, work / "o1"),
-                  "kehoach_jobs2": kehoach(folder, len(pngs), 2, work / "o2")}
-        bare = report["tesseract_bare"]["seconds"]
-        report["ratio_jobs1_vs_bare"] = round(report["kehoach_jobs1"]["seconds"] / bare, 2)
-        report["speedup_jobs2"] = round(report["kehoach_jobs1"]["seconds"] / report["kehoach_jobs2"]["seconds"], 2)
-        report["speedup_bare_two_at_once"] = round(bare / report["tesseract_bare_two_at_once"]["seconds"], 2)
+        report: dict = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, {platform.python_version()}",
+                        "files": len(copies), "pages": len(pngs), "ocr_engine": engine_in_use(),
+                        "rounds": []}
+        # the machine's speed drifts (a shared VM: the same bare passes vary by 10-30 % over minutes),
+        # so every comparison is made inside one round, its runs back to back, and the medians reported
+        for r in range(max(1, args.rounds)):
+            one = {"tesseract_bare": bare_tesseract(pngs),
+                   "tesseract_bare_two_at_once": bare_tesseract_two_at_once(pngs),
+                   "kehoach_jobs1": kehoach(folder, len(pngs), 1, work / f"o1_{r}"),
+                   "kehoach_jobs2": kehoach(folder, len(pngs), 2, work / f"o2_{r}")}
+            if args.compare_cli:
+                one["kehoach_jobs1_cli_engine"] = kehoach(folder, len(pngs), 1, work / f"o1cli_{r}",
+                                                          env={**ENV, "KEHOACH_OCR_ENGINE": "cli"})
+            bare = one["tesseract_bare"]["seconds"]
+            one["ratio_jobs1_vs_bare"] = round(one["kehoach_jobs1"]["seconds"] / bare, 2)
+            one["speedup_jobs2"] = round(one["kehoach_jobs1"]["seconds"] / one["kehoach_jobs2"]["seconds"], 2)
+            one["speedup_bare_two_at_once"] = round(bare / one["tesseract_bare_two_at_once"]["seconds"], 2)
+            if args.compare_cli:
+                one["ratio_jobs1_cli_engine_vs_bare"] = round(one["kehoach_jobs1_cli_engine"]["seconds"] / bare, 2)
+            report["rounds"].append(one)
         fixed = {jobs: start_up(work, jobs) for jobs in (1, 2)}
         report["fixed_start_up_seconds"] = {f"jobs{j}": v for j, v in fixed.items()}
-        report["speedup_jobs2_past_start_up"] = round((report["kehoach_jobs1"]["seconds"] - fixed[1])
-                                                      / (report["kehoach_jobs2"]["seconds"] - fixed[2]), 2)
-        if args.ocrmypdf and shutil.which("ocrmypdf"):
-            report["ocrmypdf_then_kehoach"] = ocrmypdf_then_kehoach(folder, work, args.keys)
-    print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in report.items()))
+        for key in ("ratio_jobs1_vs_bare", "speedup_jobs2", "speedup_bare_two_at_once",
+                    "ratio_jobs1_cli_engine_vs_bare"):
+            values = [one[key] for one in report["rounds"] if key in one]
+            if values:
+                report[f"median_{key}"] = statistics.median(values)
+        if args.ocrmypdf:
+            found = _ocrmypdf()
+            report["ocrmypdf_then_kehoach"] = (ocrmypdf_then_kehoach(found, folder, work, args.keys) if found
+                                               else "ocrmypdf not installed (pip install -e '.[bench]')")
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return
+    for k, v in report.items():
+        if k != "rounds":
+            print(f"{k}: {v}")
+    for r, one in enumerate(report["rounds"], 1):
+        print(f"round {r}: " + "; ".join(f"{k} {v}" for k, v in one.items()))
 
 
 if __name__ == "__main__":

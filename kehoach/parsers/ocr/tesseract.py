@@ -84,6 +84,11 @@ def _image_file(gray: np.ndarray) -> Iterator[str]:
             os.unlink(path)
 
 
+def engine() -> str:
+    """Which engine `read_words` uses on this machine: "tesserocr" (in-process) or "cli"."""
+    return "tesserocr" if tesserocr_engine.available(version(), LANG) else "cli"
+
+
 def read_words(gray: np.ndarray, dpi: float, psm: int = PSM_AUTO) -> list[Word]:
     """Every word Tesseract reads on the image, in reading order (one pass): in-process through
     tesserocr when it wraps the same Tesseract, else through the `tesseract` command."""
