@@ -218,6 +218,10 @@ TEXT_HEADER_BLOCK_LINES = 16
 # Layout text (pdftotext -layout): a table region is in layout when this share of its lines holds a
 # gap of 3+ spaces; a header line above the STT line (a centred header) has at most this many words.
 TEXT_LAYOUT_SHARE = 0.3
+TEXT_LAYOUT_CENTRED_MIN = 2  # rows whose number line holds no capitalised name start: cells centred on the number
+TEXT_LAYOUT_CENTRED_SHARE = 0.25  # ... or this share of the rows, whichever is more
+TEXT_LAYOUT_EDGE_SLACK = 3  # characters: right-aligned figures end this close to each other (a bold total sits off)
+TEXT_LAYOUT_FIGURE_SLACK = 8  # characters: an amount's figures may start this far left of its column or past its end
 TEXT_LAYOUT_HEADER_WORDS = 6
 # A column boundary in layout text: where runs of words start, less this much for each word running across.
 TEXT_ACROSS_WEIGHT = 0.5

@@ -102,3 +102,83 @@ def test_header_names_centred_above_and_below_the_stt_line_are_read_by_position(
     assert header == ["STT", "Tên chỉ tiêu", "Mục tiêu đến năm 2030", "Đơn vị chủ trì", "Đơn vị phối hợp",
                       "Thời gian thực hiện"]
     assert grid.n_rows == 3
+
+
+BUDGET_HEADER = ["STT                Nội dung                          Kinh phí        Ghi chú"]
+BUDGET = [
+    " 1    Lắp đặt camera giám sát an ninh                      150 Nguồn sự nghiệp",
+    " 2    Tuyên truyền trên hệ thống truyền thanh               50",
+    " 3    Bảo đảm an toàn thông tin mạng                      1.200 Nguồn xã hội hóa",
+    "      Tổng cộng                                         1.400",
+]
+
+
+def test_right_aligned_amounts_with_a_note_one_space_after_them():
+    """The figures end at one edge and start anywhere; the note after them is the note's."""
+    roles, _, rows = read_layout_table(BUDGET_HEADER, BUDGET)
+    assert roles == ["stt", "name", "amount", "note"]
+    got = {code: texts for code, _, texts in rows}
+    assert got["1"][2:] == ["150", "Nguồn sự nghiệp"]
+    assert got["2"][2:] == ["50", ""]
+    assert got["3"][2:] == ["1.200", "Nguồn xã hội hóa"]
+
+
+def test_a_total_line_is_its_own_unnumbered_row():
+    _, _, rows = read_layout_table(BUDGET_HEADER, BUDGET)
+    assert [code for code, _, _ in rows] == ["1", "2", "3", ""]
+    assert rows[-1][2][1:3] == ["Tổng cộng", "1.400"]
+    assert rows[2][2][1] == "Bảo đảm an toàn thông tin mạng"  # not glued to the last item
+
+
+SLIPS = [
+    " 1    Tổ chức tập huấn kỹ năng số                   Phòng VHXH",
+    " 2    Rà soát thủ tục hành chính                    Văn phòng",
+    " 2    Đẩy mạnh giáo dục STEM                        Phòng VHXH",
+    " 4    Số hóa hồ sơ lưu trữ                          Văn phòng",
+    " 5    Lắp đặt camera giám sát                       Công an xã",
+]
+
+
+def test_a_number_printed_twice_or_skipped_still_starts_its_row():
+    header = ["STT          Nhiệm vụ                           Cơ quan chủ trì"]
+    _, _, rows = read_layout_table(header, SLIPS)
+    assert [code for code, _, _ in rows] == ["1", "2", "2", "4", "5"]
+    assert rows[2][2][1] == "Đẩy mạnh giáo dục STEM"
+
+
+def test_a_row_centred_on_its_number_with_nothing_beside_the_number():
+    """Only the name is wrapped: the number's line holds no name, so the cells are centred."""
+    header = ["STT          Nội dung                                           Kinh phí"]
+    body = [
+        " 1    Lắp đặt camera giám sát an ninh                                  120",
+        "      Tuyên truyền, phổ biến về khoa học và chuyển",
+        " 2                                                                      50",
+        "      đổi số trên hệ thống truyền thanh",
+        " 3    Bảo đảm an toàn thông tin mạng                                   120",
+    ]
+    _, _, rows = read_layout_table(header, body)
+    got = {code: " ".join(texts[1].split()) for code, _, texts in rows}
+    assert got["1"] == "Lắp đặt camera giám sát an ninh"
+    assert got["2"] == "Tuyên truyền, phổ biến về khoa học và chuyển đổi số trên hệ thống truyền thanh"
+
+
+def test_so_tt_header_with_long_names_above_the_stt_line():
+    from kehoach.parsers.text_columns import read_layout_header
+
+    lines = [
+        "                                  Đơn vị   Chỉ tiêu đến năm    Cơ quan thực hiện",
+        "Số TT          Nội dung                                                         Cơ quan phối hợp",
+        "                                   đo             2030               chính",
+        "  1     Tỷ lệ chi ngân sách xã        %            ≥3          Văn phòng        Phòng Kinh tế",
+    ]
+    h = read_layout_header(lines, 1)
+    assert h is not None and h.start == 0
+    assert h.roles[:4] == ["stt", "name", "unit_of_measure", "result"]  # "Chỉ tiêu đến năm 2030": the target
+
+
+def test_the_unit_line_above_a_budget_header_stays_in_the_caption():
+    from kehoach.parsers.kinds import is_unit_statement
+
+    assert is_unit_statement("                      Đơn vị tính: triệu đồng")
+    assert is_unit_statement("(ĐVT: đồng)")
+    assert not is_unit_statement("Đơn vị chủ trì")

@@ -34,6 +34,14 @@ _QUANT = re.compile(r"^\s*(?:[≥≤<>=~]|>=|<=|tu|toi thieu|toi da|dat|tren|duo
 _TOTAL = re.compile(r"^(?:cong|tong(?! (?:hop|ket|quan|the|ra soat|dieu tra)\b)(?: [a-z]+){0,5})[ :.]*(?:\(.*\))?$")
 
 
+_UNIT_STATEMENT = re.compile(r"^\W*(?:don vi tinh|dvt)\b")
+
+
+def is_unit_statement(text: str | None) -> bool:
+    """A table's unit line ("Đơn vị tính: triệu đồng", "ĐVT: đồng"): part of its caption, not of its header."""
+    return bool(text) and _UNIT_STATEMENT.match(fold(text)) is not None
+
+
 def is_total_label(text: str | None) -> bool:
     """The label of a total row ("Tổng cộng", "Cộng", "Tổng nhu cầu kinh phí")."""
     return bool(text) and _TOTAL.match(fold(text)) is not None

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from kehoach import settings
 from kehoach.normalize.text import fold
 from kehoach.parsers.columns import role_of, roles_of
+from kehoach.parsers.kinds import is_total_label, is_unit_statement
 from kehoach.parsers.text_layout import _ROW_CODE, Numbering, TextHeader, is_page_number
 
 _FRAGMENT = re.compile(r"\S+(?: \S+)*")
-_STT_LINE = re.compile(r"^\s*(?:STT|TT|Stt)\s{2,}\S")
+_FIGURE = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?$|^\d+(?:[.,]\d+)?$")  # 150, 1.200, 75,5
+# the number column's name opening a header line: "STT", "TT", "Số TT", "Số thứ tự"
+_STT_LINE = re.compile(r"^\s*(?:S[ốo]\s+(?:TT|thứ tự|thu tu)|STT|TT|Stt)\s{2,}\S", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -111,7 +114,7 @@ def read_layout_header(lines: list[str], at: int) -> TextHeader | None:
     if not _STT_LINE.match(lines[at]):
         return None
     top = at
-    while top > 0 and at - top < settings.TEXT_LAYOUT_HEADER_ABOVE and _header_like(lines[top - 1]):
+    while top > 0 and at - top < settings.TEXT_LAYOUT_HEADER_ABOVE and _header_like(lines[top - 1], above=True):
         top -= 1
     end = at + 1
     while end < len(lines) and end - at <= settings.TEXT_LAYOUT_HEADER_ABOVE and _header_like(lines[end]) \
@@ -125,10 +128,48 @@ def read_layout_header(lines: list[str], at: int) -> TextHeader | None:
     return TextHeader(start=top, end=end, roles=roles, texts=names)
 
 
-def _header_like(line: str) -> bool:
+def _right_aligned_figures(cols: list[int], roles: list[str | None], lines: list[str]) -> list[int]:
+    """Column starts with each amount column widened over its figures.
+
+    Amounts are right-aligned: they start anywhere and end at the column's right edge, and a note
+    after them may stand one space away ("150 Nguồn sự nghiệp KHCN"), so the next column's start
+    read from where runs of words begin falls on the figures' own starts. The boundary goes just
+    past the figures' common right edge, and before the leftmost figure on the left."""
+    out = list(cols)
+    slack = settings.TEXT_LAYOUT_FIGURE_SLACK
+    for k, role in enumerate(roles):
+        if role != "amount" or k == 0:
+            continue
+        hi = out[k + 1] if k + 1 < len(out) else None
+        figures = [(m.start(), m.end()) for ln in lines for m in re.finditer(r"\S+", ln)
+                   if _FIGURE.match(m.group(0)) and out[k] - slack <= m.start()
+                   and (hi is None or m.start() < hi + slack)]
+        if len(figures) < 2:
+            continue
+        ends: dict[int, int] = {}
+        for _, e in figures:
+            ends[e] = ends.get(e, 0) + 1
+        edge, count = max(ends.items(), key=lambda kv: (kv[1], kv[0]))
+        if count < 2:
+            continue
+        left = min(a for a, e in figures if edge - settings.TEXT_LAYOUT_EDGE_SLACK <= e <= edge)  # aligned ones
+        out[k] = max(out[k - 1] + 1, min(out[k], left))
+        if hi is not None and hi <= edge:
+            out[k + 1] = edge + 1  # the word after the figure, past the one space between them
+    return out
+
+
+def _header_like(line: str, above: bool = False) -> bool:
     """A line of a header's wrapped names: printed, and every run of words on it short."""
     runs = _label_fragments(line)
-    return bool(runs) and all(len(f.text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS // 2 for f in runs)
+    if not runs or is_unit_statement(line):
+        return False
+    # above the STT line, names side by side may each run to a few words ("Chỉ tiêu đến năm"), but
+    # a line of one run is a name only when short (a title or a caption is one longer run); under
+    # the STT line the first row's wrapped cells may follow at once, so there every name stays short
+    wide = above and len(runs) > 1
+    most = settings.TEXT_LAYOUT_HEADER_WORDS - 2 if wide else settings.TEXT_LAYOUT_HEADER_WORDS // 2
+    return all(len(f.text.split()) <= most for f in runs)
 
 
 def _column_of(x: float, starts: list[int]) -> int:
@@ -153,6 +194,7 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     roles = [role_of(n) for n in names]
     if "name" not in roles:
         return None
+    cols = _right_aligned_figures(cols, roles, body)
     stt_k = 0
     # each line as column texts, word by word (a tight layout parts two cells by one space only);
     # a header printed again on a new page may sit a few characters off: its page is measured anew
@@ -163,7 +205,8 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
             end = next((j for j in range(i + 1, len(body)) if _STT_LINE.match(body[j])), len(body))
             again, _ = column_starts([ln], body[i + 1:end])
             enough = sum(1 for b in body[i + 1:end] if b.strip()) >= settings.TEXT_LAYOUT_PAGE_LINES
-            page_cols = again if len(again) == len(cols) and enough else page_cols
+            page_cols = _right_aligned_figures(again, roles, body[i + 1:end]) \
+                if len(again) == len(cols) and enough else page_cols
         row = [""] * len(cols)
         for n, m in enumerate(re.finditer(r"\S+", ln)):
             k = _column_of(m.start(), page_cols)
@@ -182,6 +225,8 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
         for j in (i - 2, i - 1, i + 1, i + 2):
             if 0 <= j < len(body) and body[j].strip() and set(re.findall(r"\w+", fold(body[j]))) <= head_words:
                 skip.add(j)
+    name_k = roles.index("name")
+    codes = [(i, row[stt_k]) for i, row in enumerate(grid) if row[stt_k] and i not in skip]
     for i, row in enumerate(grid):
         filled = [t for t in row if t]
         if i in skip:
@@ -192,8 +237,15 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
         if len(filled) == 1 and is_page_number(filled[0]) and not row[stt_k]:
             skip.add(i)  # a page number
             continue
+        if not row[stt_k] and is_total_label(row[name_k]) and any(
+                t for k, t in enumerate(row) if k not in (stt_k, name_k)):
+            anchors.append((i, "", False))  # "Tổng cộng ... 1.725,5": its own row, not the last item's
+            continue
         if row[stt_k]:
-            start = numbering.accept(row[stt_k])
+            # a number out of sequence (printed twice, one skipped) still starts a row, as in the
+            # plain-text reader, when a capitalised name opens by it or the numbering goes on from it
+            start = numbering.accept(row[stt_k], next_text=_opening_name(grid, i, name_k, skip, anchors),
+                                     later=lambda code, i=i: any(t == code for j, t in codes if j > i))
             if start is not None:
                 anchors.append((i, start.code, start.group))
     if not anchors:
@@ -203,10 +255,15 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     # item fills only the name column, so only the other columns tell
     first_item = next((a for a, _, g in anchors if not g), None)
     after_group = max((a for a in groups if first_item is not None and a < first_item), default=-1)
-    name_k = roles.index("name")
-    centred = first_item is not None and any(
+    items = [a for a, code, g in anchors if not g and code]
+    # a top-aligned row prints its name's capitalised first line beside its number; a centred one
+    # prints a middle line there (lower-case) or nothing, the first lines above
+    # (an empty name there says it alone; a lower-case start may be a name's own first word)
+    mid_name = sum(2 if not grid[a][name_k] else 1 for a in items if not grid[a][name_k][:1].isupper())
+    centred = first_item is not None and (any(
         grid[i][k] for i in range(after_group + 1, first_item) for k in range(len(cols))
         if k not in (stt_k, name_k) and i not in skip)
+        or mid_name >= max(settings.TEXT_LAYOUT_CENTRED_MIN, settings.TEXT_LAYOUT_CENTRED_SHARE * len(items)))
     spans = _group_spans(grid, body, cols, anchors, groups, skip, name_k, centred)
     in_groups = {i for span in spans.values() for i in span}
     rows: list[tuple[str, bool, list[str]]] = []
@@ -230,6 +287,18 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
         texts[stt_k] = code
         rows.append((code, group, texts))
     return roles, names, rows
+
+
+def _opening_name(grid: list[list[str]], at: int, name_k: int, skip: set[int],
+                  anchors: list[tuple[int, str, bool]]) -> str:
+    """The name text a row number on line `at` opens: a capitalised first line of the name on the
+    number's line or above it (a cell centred on its number prints its first lines above), below
+    the previous row's number, or on the line under it; else the name text on the number's line."""
+    floor = anchors[-1][0] if anchors else -1
+    for j in [*range(at, floor, -1), at + 1]:
+        if 0 <= j < len(grid) and j not in skip and grid[j][name_k][:1].isupper():
+            return grid[j][name_k]
+    return grid[at][name_k]
 
 
 def _group_spans(grid: list[list[str]], body: list[str], cols: list[int], anchors: list[tuple[int, str, bool]],

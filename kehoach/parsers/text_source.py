@@ -27,7 +27,7 @@ from kehoach.normalize.text import collapse, fold, is_upper
 from kehoach.parsers.columns import vocabulary
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
-from kehoach.parsers.kinds import is_total_label
+from kehoach.parsers.kinds import is_total_label, is_unit_statement
 from kehoach.parsers.text_cells import Vocabulary, split_row
 from kehoach.parsers.text_columns import is_layout, read_layout_header, read_layout_table
 from kehoach.parsers.text_layout import (
@@ -270,7 +270,8 @@ def _layout_grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> G
     start = h.start
     # a header centred on its row prints the first line of a wrapped name above the STT line
     while start > 0 and h.start - start < 2 and lines[start - 1].text.strip() \
-            and len(lines[start - 1].text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS:
+            and len(lines[start - 1].text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS \
+            and not is_unit_statement(lines[start - 1].text):
         start -= 1
     got = read_layout_table([ln.text for ln in lines[start:h.end]], [ln.text for ln in lines[h.end:end]])
     if got is None:
