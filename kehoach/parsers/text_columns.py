@@ -13,6 +13,7 @@ names are centred too: their first lines may stand above the STT line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kehoach import settings
@@ -146,10 +147,7 @@ def _right_aligned_figures(cols: list[int], roles: list[str | None], lines: list
                    and (hi is None or m.start() < hi + slack)]
         if len(figures) < 2:
             continue
-        ends: dict[int, int] = {}
-        for _, e in figures:
-            ends[e] = ends.get(e, 0) + 1
-        edge, count = max(ends.items(), key=lambda kv: (kv[1], kv[0]))
+        edge, count = max(Counter(e for _, e in figures).items(), key=lambda kv: (kv[1], kv[0]))
         if count < 2:
             continue
         left = min(a for a, e in figures if edge - settings.TEXT_LAYOUT_EDGE_SLACK <= e <= edge)  # aligned ones
