@@ -153,6 +153,8 @@ UTF16_NUL_SHARE = 0.2
 TCVN3_UPPER_LINE_SHARE = 0.8
 # A flattened table header (its column names wrapped) spans at most this many lines.
 TEXT_HEADER_MAX_LINES = 10
+# lines above a table's STT line that may hold the upper halves of column names centred on it
+TEXT_CENTRED_HEADER_LINES = 2
 # Assigning a flattened row's words to columns (parsers/text_cells.py), in log-score units:
 # a new cell opening on a capital/number gains TEXT_OPEN_BONUS, on a lower-case word loses
 # TEXT_OPEN_PENALTY (cells start with a capital); each new cell costs TEXT_NEW_CELL and each
@@ -164,6 +166,9 @@ TEXT_OPEN_PENALTY = 2.0
 TEXT_NEW_CELL = 0.5
 TEXT_NEW_CELL_IN_LINE = 1.0  # a cell opening mid-line: only where the words clearly change kind
 TEXT_SKIP_COST = 1.5
+# within a printed line of a row centred on its number (text_cells.assign `centred`): a column passed
+# there is filled on another line
+TEXT_CENTRED_SKIP_COST = 0.5
 TEXT_BACK_COST = 3.0
 TEXT_REVISIT_COST = 3.0
 TEXT_BLANK_NEW = 0.3
@@ -205,6 +210,11 @@ TEXT_REPEAT_SHARE = 0.9
 # TEXT_SEQUENCE_LOOKAHEAD lines (text_layout.Numbering.accept)
 TEXT_RULED_SHARE = 0.1
 TEXT_SEQUENCE_LOOKAHEAD = 80
+# a table read as centred on its row numbers (text_source._centred_reading) when it finds more rows than
+# the as-is reading and at most this share of its rows lack lines below their number
+TEXT_CENTRED_SHORT_SHARE = 0.1
+# ... and only in a table whose text has at most this share of blank lines (a text written by printed line)
+TEXT_CENTRED_BLANK_SHARE = 0.05
 # a plan's numbering may jump ("13", then "16"): a row number at most this far past the expected one
 # starts a row when the numbering goes on from it within TEXT_SEQUENCE_LOOKAHEAD lines
 TEXT_NUMBER_JUMP_MAX = 5

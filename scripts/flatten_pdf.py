@@ -6,12 +6,14 @@ Makes the flattened-text figures reproducible: each PDF (a file, or every
 
 - `pdfium`: pypdfium2, each page's `get_text_range()`, pages joined by a form feed, CRLF -> LF
 - `pdfminer`: pdfminer.six `high_level.extract_text` (text boxes parted by blank lines)
+- `pdfplumber`, `pdfplumber-layout`: pdfplumber's `page.extract_text()` (words of a printed line joined by
+  one space, so a table row's cells share a line) and `extract_text(layout=True)`, pages joined by a form feed
 - `pdftotext`, `pdftotext-layout`: poppler's binary (plain and `-layout`), only if it is installed
 
 `--strip-accents` removes the Vietnamese diacritics (NFD, combining marks
 dropped, đ -> d), as a file that lost them reads.
 
-usage: python scripts/flatten_pdf.py SRC --out DIR [--tool pdfium|pdfminer|pdftotext|pdftotext-layout]
+usage: python scripts/flatten_pdf.py SRC --out DIR [--tool pdfium|pdfminer|pdfplumber[-layout]|pdftotext[-layout]]
        [--strip-accents]
 """
 
@@ -24,7 +26,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-TOOLS = ("pdfium", "pdfminer", "pdftotext", "pdftotext-layout")
+TOOLS = ("pdfium", "pdfminer", "pdfplumber", "pdfplumber-layout", "pdftotext", "pdftotext-layout")
 
 
 def strip_accents(text: str) -> str:
@@ -56,6 +58,13 @@ def _pdfminer(path: Path) -> str:
     return extract_text(str(path))
 
 
+def _pdfplumber(path: Path, layout: bool) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return "\f".join(page.extract_text(layout=layout) or "" for page in pdf.pages)
+
+
 def _pdftotext(path: Path, layout: bool) -> str:
     binary = shutil.which("pdftotext")
     if binary is None:
@@ -69,6 +78,8 @@ def flatten(path: Path, tool: str) -> str:
         return _pdfium(path)
     if tool == "pdfminer":
         return _pdfminer(path)
+    if tool in ("pdfplumber", "pdfplumber-layout"):
+        return _pdfplumber(path, tool == "pdfplumber-layout")
     if tool in ("pdftotext", "pdftotext-layout"):
         return _pdftotext(path, tool == "pdftotext-layout")
     raise ValueError(f"unknown tool {tool!r}")

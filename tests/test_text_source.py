@@ -210,7 +210,7 @@ def _row_codes(text: str) -> list[str]:
 
     lines = _split_pages(text)
     h, end = _find_tables(lines)[0]
-    return [code for code, _, _ in _rows(lines, h, end)]
+    return [code for code, _, _ in _rows(lines, h, end)[0]]
 
 
 # an OCR-read table with its rules ("|"): rows centred on their number, so the number stands on a
@@ -256,7 +256,7 @@ def test_wrapped_tail_of_a_repeated_header_is_no_row_text():
                                "trl thục hiện chủ", "2 Duy trì trang Báo cáo Phòng VHXH Quý II"])
     lines = _split_pages(text)
     h, end = _find_tables(lines)[0]
-    rows = _rows(lines, h, end)
+    rows, _ = _rows(lines, h, end)
     assert [c for c, _, _ in rows] == ["1", "2"]
     assert "trl thục hiện chủ" not in [ln.text for ln in rows[0][2]]  # "trì" of "chủ trì", an OCR slip
 
@@ -342,9 +342,70 @@ def test_a_lone_number_inside_a_paged_table_is_a_cell_and_at_a_page_edge_a_page_
     assert rows["2"] == "Tỷ lệ hồ sơ trực tuyến 90 Phòng VHXH"
 
 
-def _rows_of(text: str):
+def _rows_of(text: str, centred: bool = False):
     from kehoach.parsers.text_source import _find_tables, _rows, _split_pages
 
     lines = _split_pages(text)
     h, end = _find_tables(lines)[0]
-    return _rows(lines, h, end)
+    return _rows(lines, h, end, [], centred=centred)[0]
+
+
+# a table whose cells are centred on their row, as pdfplumber's extract_text writes it: every printed
+# line (baseline) is one output line, the row number stands on the middle one, the longer names and
+# cells have as many lines above it as below; "Đơn vị tính" and "Thời gian thực hiện" are centred
+# on the header's STT line
+CENTRED = """Phụ lục I
+MỘT SỐ CHỈ TIÊU
+Đơn vị
+STT Tên chỉ tiêu Kết quả Cơ quan chủ trì Cơ quan phối hợp
+tính
+I Chỉ tiêu về chuyển đổi số
+Tỷ lệ cơ sở giáo dục phổ thông tổ chức Các cơ sở giáo dục; Các
+1 % 100 Phòng VH-XH
+giáo dục STEM và kỹ năng số phòng chuyên môn
+Tỷ lệ chi ngân sách xã cho khoa học,
+2 công nghệ, đổi mới sáng tạo và chuyển đổi % ≥ 2 Văn phòng HĐND và UBND Phòng Kinh tế
+số
+3 Tỷ lệ người dân có chữ ký số % 50 Công an xã Các cơ quan, đơn vị
+Tỷ lệ dân số trưởng thành có tài khoản
+4 % ≥ 90 Công an xã Tổ công nghệ số cộng đồng
+định danh điện tử mức độ 2 (VNeID)
+"""
+
+
+def test_table_centred_on_its_row_numbers(tmp_path):
+    source = parse_text(CENTRED)
+    (grid,) = source.grids
+    header = [grid.cell(0, c).text for c in range(grid.n_cols)]
+    assert header == ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Kết quả", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    # the lines above a number are its row's upper half, not the row before's tail; a number before
+    # "%" or a lower-case word on its row's middle line still starts the row
+    rows = {code: [ln.text for ln in lines if ln.text] for code, _, lines in _rows_of(CENTRED, centred=True)}
+    assert list(rows) == ["I", "1", "2", "3", "4"]
+    assert rows["1"][0].startswith("Tỷ lệ cơ sở giáo dục") and rows["1"][-1].startswith("giáo dục STEM")
+    assert rows["2"] == ["Tỷ lệ chi ngân sách xã cho khoa học,",
+                         "công nghệ, đổi mới sáng tạo và chuyển đổi % ≥ 2 Văn phòng HĐND và UBND Phòng Kinh tế", "số"]
+    assert rows["3"] == ["Tỷ lệ người dân có chữ ký số % 50 Công an xã Các cơ quan, đơn vị"]
+    assert rows["4"][0].startswith("Tỷ lệ dân số trưởng thành") and rows["4"][-1].startswith("định danh")
+    path = tmp_path / "centred.txt"
+    path.write_text(CENTRED, encoding="utf-8")
+    items = {it.stt: it for it in process_file(path).items}
+    assert items["1"].section == "I"
+    assert items["2"].name == "Tỷ lệ chi ngân sách xã cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi"
+    assert (items["2"].unit_of_measure, items["2"].target) == ("%", "≥ 2")
+    assert items["3"].lead == ["Công an xã"] and items["3"].target == "50"
+
+
+def test_top_aligned_rows_are_not_read_as_centred(tmp_path):
+    # the same rows printed from their top line: each row's lines follow its number
+    text = ("Phụ lục\nSTT Tên chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì\n"
+            "1 Tỷ lệ người dân có tài khoản định danh % 100 Phòng VH-XH\nđiện tử mức độ 2\n"
+            "2 Tỷ lệ người dân có chữ ký số % 50 Công an xã\n"
+            "3 Tỷ lệ dân số trưởng thành có tài khoản % ≥ 90 Công an xã\ndịnh danh điện tử mức độ 2\n")
+    path = tmp_path / "top.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {it.stt: it for it in process_file(path).items}
+    assert list(rows) == ["1", "2", "3"]
+    assert rows["1"].name.startswith("Tỷ lệ người dân có tài khoản định danh")
+    assert rows["2"].name == "Tỷ lệ người dân có chữ ký số"
+    assert rows["3"].name.startswith("Tỷ lệ dân số trưởng thành")

@@ -188,8 +188,14 @@ def _in_phrase(words: list[Word], i: int) -> bool:
         and nxt.text[:1].isalpha() and nxt.text[:1].islower()
 
 
-def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None) -> list[int]:
-    """The column index (into `roles`) of each word, by Viterbi over (column, furthest column)."""
+def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None,
+           centred: bool = False) -> list[int]:
+    """The column index (into `roles`) of each word, by Viterbi over (column, furthest column).
+
+    `centred`: the row's cells are centred on it, so a printed line holds only the cells tall
+    enough to reach it, and going past a column on a line leaves it for a later line, not empty
+    (TEXT_CENTRED_SKIP_COST in place of TEXT_SKIP_COST within a line), and each printed line
+    starts again from the left, so going back to an earlier column at a line break costs nothing."""
     n_cols = len(roles)
     if not words:
         return []
@@ -212,6 +218,8 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
                 em[i] = [e - settings.TEXT_TARGET_BODY_PENALTY if r == "result" else e
                          for e, r in zip(em[i], roles, strict=True)]
     skip = settings.TEXT_SKIP_COST
+    skip_in_line = settings.TEXT_CENTRED_SKIP_COST if centred else skip
+    back_cost = 0.0 if centred else settings.TEXT_BACK_COST  # centred: each printed line starts again at the left
     for c in range(n_cols):
         # the first word opens column c; columns before it are empty
         score[c * n_cols + c] = em[0][c] - skip * c
@@ -246,7 +254,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
                         cost = opens_at[c2] - settings.TEXT_NEW_CELL - skip * (c2 - m - 1) \
                             + (settings.TEXT_BLANK_NEW if w.blank_before else 0.0)
                     else:
-                        cost = -settings.TEXT_BACK_COST + (0.0 if lower else -0.5) \
+                        cost = -back_cost + (0.0 if lower else -0.5) \
                             + (settings.TEXT_BLANK_NEW if w.blank_before else 0.0)
                 else:
                     if c2 < c:
@@ -254,7 +262,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
                     if c2 == c:
                         cost = stay_in_line[c2]
                     elif c2 > m:
-                        cost = opens_at[c2] - settings.TEXT_NEW_CELL_IN_LINE - skip * (c2 - m - 1)
+                        cost = opens_at[c2] - settings.TEXT_NEW_CELL_IN_LINE - skip_in_line * (c2 - m - 1)
                     else:
                         cost = -settings.TEXT_REVISIT_COST
                 m2 = max(m, c2)
@@ -285,7 +293,7 @@ def _year_wrapped(last: str, word: str) -> bool:
 
 
 def split_row(lines: list[str], roles: list[str], numeric_result: bool,
-              vocab: Vocabulary | None = None) -> dict[int, str]:
+              vocab: Vocabulary | None = None, centred: bool = False) -> dict[int, str]:
     """The text of each column of one row (line breaks kept), from its output lines."""
     words: list[Word] = []
     blank = False
@@ -297,7 +305,7 @@ def split_row(lines: list[str], roles: list[str], numeric_result: bool,
         for j, t in enumerate(toks):
             words.append(Word(t, k, blank and j == 0, j == 0, len(line.strip())))
         blank = False
-    cols = assign(words, roles, numeric_result, vocab)
+    cols = assign(words, roles, numeric_result, vocab, centred)
     out: dict[int, list[list[str]]] = {}
     last_line: dict[int, int] = {}
     for w, c in zip(words, cols, strict=True):

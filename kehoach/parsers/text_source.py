@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -24,7 +23,6 @@ from kehoach import settings
 from kehoach.errors import EmptyInput
 from kehoach.ingest.encodings import read_text
 from kehoach.normalize.text import collapse, fold, is_upper
-from kehoach.parsers.columns import vocabulary
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.kinds import is_total_label, is_unit_statement
@@ -33,6 +31,9 @@ from kehoach.parsers.text_columns import is_layout, read_layout_header, read_lay
 from kehoach.parsers.text_layout import (
     Numbering,
     TextHeader,
+    centred_above,
+    column_name_words,
+    header_words,
     is_page_number,
     is_ruled_ocr,
     opens_row,
@@ -161,18 +162,26 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
     return found
 
 
-def _rows(lines: list[_Line], h: TextHeader, end: int,
-          unread: list[int] | None = None) -> list[tuple[str, bool, list[_Line]]]:
-    """(code, is_group, lines) of each row; a repeated header or a lone page number is skipped.
+_Row = tuple[str, bool, list[_Line]]  # a row's code, whether it is a group row, its output lines
+
+
+def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None = None,
+          centred: bool = False) -> tuple[list[_Row], int]:
+    """(code, is_group, lines) of each row, and how many rows of a `centred` reading lack lines
+    below their number; a repeated header or a lone page number is skipped.
 
     Lines before the first row (a note under the header) go to `unread`, so they stay page text.
+    `centred` reads a table whose cells are centred on their row (`_centre`): the lines before the
+    first number are its row's, and a number may stand inside its name's wrapped text.
     """
     texts = [ln.text for ln in lines]
     amounts = "amount" in h.roles  # a budget table: a lone number may be a row's amount, not a page number
     numbering = Numbering()
-    rows: list[tuple[str, bool, list[_Line]]] = []
+    rows: list[_Row] = []
+    starts: list[tuple[int, int]] = []  # each row's page and count of lines from its number's line
+    pre: list[_Line] = []
     k = h.end
-    ruled = is_ruled_ocr(texts[h.end:end])
+    ruled = is_ruled_ocr(texts[h.end:end]) or centred
     # pages parted by form feeds: a page number stands at a page's edge, a lone number inside is a
     # cell's ("80", a target printed alone); without them every lone number may be a page's
     paged = lines[h.end].page != lines[end - 1].page if end > h.end else False
@@ -192,10 +201,14 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
     while k < end:
         again = _repeat_end(texts, k, h) if k > h.end else None
         if again is not None:
-            printed = {t for j in range(k, again) for t in _header_words(texts[j])} \
-                | {t for name in h.texts for t in _header_words(name)}
+            printed = {t for j in range(k, again) for t in header_words(texts[j])} \
+                | {t for name in h.texts for t in header_words(name)}
             while again < end and _header_tail(texts[again], printed):
                 again += 1  # the wrapped tails of its column names ("chủ trì thực hiện")
+            above = centred_above(texts, k)  # the upper halves of its names, read as the last row's lines
+            if above and rows and len(rows[-1][2]) - starts[-1][1] >= above \
+                    and rows[-1][2][-above:] == lines[k - above:k]:
+                del rows[-1][2][-above:]  # page furniture, as the repeated header itself
             k = again
             continue
         line = lines[k]
@@ -209,38 +222,71 @@ def _rows(lines: list[_Line], h: TextHeader, end: int,
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
+            starts.append((line.page, len(rest)))
         elif amounts and _total_line(line.text):
             rows.append((TOTAL_CODE, False, [line]))  # "Tổng cộng 3.070": its own row, not the last item's
+            starts.append((line.page, 1))
         elif is_page_number(line.text) and not (amounts and rows and _wants_amount(rows[-1][2])) \
                 and (edge or not paged):
             pass  # page furniture between two printed pages of the table (a lone number elsewhere: a cell's)
         elif rows:
             rows[-1][2].append(line)
+        elif centred and not is_unit_statement(line.text):
+            pre.append(line)
         elif unread is not None and line.text.strip():
             unread.append(k)
         k += 1
-    return rows
+    return _centre(pre, rows, starts) if centred else (rows, 0)
 
 
-@lru_cache(maxsize=1)
-def _name_words() -> frozenset[str]:
-    """Words of every known column name (parsers/data/columns.csv)."""
-    return frozenset(t for names in vocabulary().words.values() for n in names for t in _header_words(n))
+def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int]]) -> tuple[list[_Row], int]:
+    """Rows re-cut for cells centred on their row, as a tool that writes a table by printed line
+    returns them: the number's line is the middle one of its row (every cell is centred on the
+    same middle, so as many printed lines stand above it as below), so a row keeps as many lines
+    after its number as stood before it, and the rest open the next row. A row does not run
+    across a page here: lines of another page than its number's go to the row of their page.
+    Also counts the rows short of lines below their number on their page (a table not centred)."""
+    out: list[_Row] = []
+    short = 0
+    carry = pre
+    for (code, group, row_lines), (page, head) in zip(rows, starts, strict=True):
+        if out:
+            out[-1][2].extend(ln for ln in carry if ln.page != page)
+        above = [ln for ln in carry if ln.page == page]
+        want = sum(1 for ln in above if ln.text.strip())
+        after = row_lines[head:]
+        j = 0
+        while j < len(after) and want > 0 and after[j].page == page:
+            want -= bool(after[j].text.strip())
+            j += 1
+        short += want > 0 and (j == len(after) or after[j].page == page)
+        out.append((code, group, above + row_lines[:head + j]))
+        carry = after[j:]
+    if out:
+        out[-1][2].extend(carry)
+    return out, short
 
 
-def _header_words(text: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z0-9]+", fold(text)) if len(t) >= 2]
+def _centred_reading(as_is: list[_Row], centred: list[_Row], short: int, pre: list[_Line]) -> bool:
+    """Is the centred reading of a table's rows the right one? Only if nearly every row has as many
+    lines below its number as above (at most TEXT_CENTRED_SHORT_SHARE of them fewer), and either it
+    finds rows the as-is reading refused (numbers printed on a row's middle line, before "%" or a
+    wrapped word) or lines stand between the header and the first number (not a unit statement:
+    the upper half of the first row)."""
+    if short > settings.TEXT_CENTRED_SHORT_SHARE * len(centred):
+        return False
+    return len(centred) > len(as_is) or any(ln.text.strip() and not is_unit_statement(ln.text) for ln in pre)
 
 
 def _header_tail(text: str, printed: set[str]) -> bool:
     """Is this short line the wrapped tail of a header's column names: most of its words (allowing
     an OCR's slips) printed in the header lines above it, the others words of column names?"""
-    words = _header_words(text)
+    words = header_words(text)
     if not words or len(words) > settings.TEXT_HEADER_TAIL_WORDS or _ROW_START.match(text):
         return False
     seen = [any(fuzz.ratio(w, p) >= settings.TEXT_HEADER_TAIL_MATCH for p in printed) for w in words]
     # the rest may be column-name words the header lines split or glued ("thuchién" / "hiện")
-    return 2 * sum(seen) >= len(words) and all(s or w in _name_words() for s, w in zip(seen, words, strict=True))
+    return 2 * sum(seen) >= len(words) and all(s or w in column_name_words() for s, w in zip(seen, words, strict=True))
 
 
 _ROW_START = re.compile(r"^\s*(?:\d|[IVX]+\b)")
@@ -298,7 +344,22 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
     numeric_result = "unit_of_measure" in roles
     table: list[list[str | None]] = [list(h.texts)]
     doubtful: list[int] = []
-    for code, group, row_lines in _rows(lines, h, end, unread):
+    rows, _ = _rows(lines, h, end, unread)
+    is_centred = False
+    printed = [k for k in range(h.end, end) if lines[k].text.strip()]
+    span = lines[printed[0]:printed[-1] + 1] if printed else []
+    # a tool that writes a table by printed line leaves no blank line inside it (blank lines part
+    # blocks of text written one after another: no reading by line can hold there)
+    by_line = sum(1 for ln in span if not ln.text.strip()) <= settings.TEXT_CENTRED_BLANK_SHARE * len(span)
+    if unread is not None and by_line:
+        # lines between the header and the first number (a note, or the upper half of a first row
+        # centred on its number), the lines after each number: the row's, or the next row's upper half
+        left: list[int] = []
+        centred, short = _rows(lines, h, end, left, centred=True)
+        if _centred_reading(rows, centred, short, [lines[k] for k in unread]):
+            rows, is_centred = centred, True
+            unread[:] = left
+    for code, group, row_lines in rows:
         if group:
             title = collapse(" ".join(ln.text for ln in row_lines))
             table.append([code, title] + [None] * (len(roles) - 2))
@@ -315,7 +376,7 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
             doubtful.append(len(table))
             table.append([code, "\n".join(texts)] + [""] * (len(value_roles) - 1))
             continue
-        cells = split_row(texts, value_roles, numeric_result, vocab)
+        cells = split_row(texts, value_roles, numeric_result, vocab, is_centred)
         table.append([code] + [cells.get(c, "") for c in range(len(value_roles))])
     first = lines[h.start]
     last = lines[end - 1] if end > 0 else first
