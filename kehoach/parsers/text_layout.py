@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from kehoach import settings
 from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.columns import OCR_ONSET, role_of, roles_of, vocabulary
+from kehoach.parsers.text_centred import centred_above, centred_names
 
 _STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
 # first words a column name can start with: a name boundary can only fall before one of them
@@ -211,97 +212,12 @@ def repeated_header_end(lines: list[str], at: int, header: TextHeader) -> int | 
     return end if len(got) >= settings.TEXT_REPEAT_SHARE * len(target) else None
 
 
-def header_words(text: str) -> list[str]:
-    """The folded words of a header's text (two letters or more)."""
-    return [t for t in re.findall(r"[a-z0-9]+", fold(text)) if len(t) >= 2]
-
-
-@lru_cache(maxsize=1)
-def column_name_words() -> frozenset[str]:
-    """Words of every known column name (parsers/data/columns.csv)."""
-    return frozenset(t for names in vocabulary().words.values() for n in names for t in header_words(n))
-
-
-# the order columns stand in, left to right, in a plan's table: where a name read out of its line goes
-_COLUMN_ORDER = {"stt": 0, "name": 1, "unit_of_measure": 2, "result": 3, "lead": 4, "coordinating": 5,
-                 "monitoring": 6, "deadline": 7, "amount": 8, "note": 9}
-
-
-def centred_above(lines: list[str], at: int) -> int:
-    """How many lines right above the STT line at `at` hold the upper halves of column names
-    centred on it (a tool that writes a table by printed line puts a two-line name "Đơn vị / tính"
-    one line above the one-line names and one below): short lines of column-name words only."""
-    a = 0
-    while a < settings.TEXT_CENTRED_HEADER_LINES and at - a - 1 >= 0:
-        text = lines[at - a - 1].strip()
-        words = header_words(text)
-        if not words or len(text.split()) > settings.TEXT_LAYOUT_HEADER_WORDS or _STT_OPEN.match(fold(text)) \
-                or not text[:1].isupper() or not all(w in column_name_words() for w in words) \
-                or _UNIT_LINE.match(fold(text)):
-            break
-        a += 1
-    return a
-
-
-_UNIT_LINE = re.compile(r"^\(?\s*don vi(?: tinh)?\s*:")  # "Đơn vị tính: triệu đồng": the caption's
-
-
-def _capital_pieces(text: str) -> list[str]:
-    """A line of name fragments cut where a capitalised word begins (each printed name opens with one)."""
-    pieces: list[list[str]] = []
-    for w in text.split():
-        if w[:1].isupper() or not pieces:
-            pieces.append([])
-        pieces[-1].append(w)
-    return [" ".join(p) for p in pieces]
-
-
-def _paired_names(above: str, below: str) -> list[str]:
-    """Names centred on the STT line: the k upper halves of `above`, each with its lower half out of
-    `below`, cut where the joined names read best as column names."""
-    tops = _capital_pieces(above)
-    words = below.split()
-    if not words or len(tops) > len(words) + 1 or len(tops) > 4:
-        return [" ".join(filter(None, (t, ""))) for t in tops]
-    best: tuple[float, list[str]] = (-1e9, tops)
-    n = len(words)
-    # every way to cut `below` into len(tops) runs (a run may be empty: a one-line top)
-    def cuts(k: int, start: int) -> list[list[int]]:
-        if k == 1:
-            return [[n]]
-        return [[c] + rest for c in range(start, n + 1) for rest in cuts(k - 1, c)]
-    for ends in cuts(len(tops), 0):
-        starts = [0] + ends[:-1]
-        names = [collapse(f"{t} {' '.join(words[a:b])}") for t, a, b in zip(tops, starts, ends, strict=True)]
-        score = sum(_piece_score(_header_fold(x)) for x in names)
-        if score > best[0]:
-            best = (score, names)
-    return best[1]
-
-
-def _centred_header(lines: list[str], at: int, a: int) -> TextHeader | None:
-    """The header whose one-line names stand on the STT line `at`, its longer names centred on it:
-    `a` lines of upper halves above, as many of lower halves below. A name read out of those lines
-    goes where plans put its column (_COLUMN_ORDER) among the names of the STT line."""
-    if at + a >= len(lines):
-        return None
-    texts = split_column_names(_STT_SPLIT.sub("STT", lines[at].strip()))
-    for d in range(1, a + 1):
-        for name in _paired_names(lines[at - d].strip(), lines[at + d].strip()):
-            role = role_of(name)
-            if role is None:
-                continue
-            rank = _COLUMN_ORDER.get(role, len(_COLUMN_ORDER))
-            k = next((i for i, t in enumerate(texts) if _COLUMN_ORDER.get(role_of(t) or "", -1) > rank), len(texts))
-            texts.insert(k, name)
-    return _header_of(texts, at - a, at + a + 1)
-
-
 def read_header(lines: list[str], at: int) -> TextHeader | None:
     """The header starting at line `at` (its STT name), or None when these lines are no header."""
     if not _STT_OPEN.match(fold(lines[at])):
         return None
-    if (a := centred_above(lines, at)) and (centred := _centred_header(lines, at, a)) is not None:
+    if (a := centred_above(lines, at)) and (names := centred_names(lines, at, a)) is not None \
+            and (centred := _header_of(names, at - a, at + a + 1)) is not None:
         return centred
     parts: list[str] = []
     end = at
@@ -431,8 +347,8 @@ class Numbering:
         first = next((c for c in rest if c.isalnum()), "")  # past OCR specks ("9 ;{EZI; ...")
         noisy = not rest[:1].isalnum() and first.isupper()
         # (a sign or "%" after the next number opens no wrapped text: a target's cell on the middle line)
-        continued = goes_on is not None and code == str(self.main + 1) \
-            and (goes_on(str(self.main + 2)) or rest[:1] in "%≥≤<>")
+        continued = goes_on is not None and code[:1].isdigit() and code in self.expected() \
+            and (rest[:1] in "%≥≤<>" or any(goes_on(c) for c in _successors(code)))
         if rest and not ruled and not continued \
                 and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
@@ -469,6 +385,15 @@ class Numbering:
         if len(parts) == 1 and parts[0] == 1 and self.main >= 1 and str(self.main + 1) != code:
             self.sub = []  # restart under a new group
         self.main, self.sub = parts[0], parts[1:]
+
+
+def _successors(code: str) -> list[str]:
+    """The codes that may come right after a row number: "6" -> 7, 6.1; "6.1" -> 6.2, 6.1.1, 7."""
+    parts = [int(p) for p in code.split(".")]
+    out = [".".join(map(str, parts[:-1] + [parts[-1] + 1])), code + ".1"]
+    if len(parts) > 1:
+        out.append(str(parts[0] + 1))
+    return out
 
 
 def opens_with_number(line: str, number: str) -> bool:

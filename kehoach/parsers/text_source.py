@@ -27,13 +27,11 @@ from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.kinds import is_total_label, is_unit_statement
 from kehoach.parsers.text_cells import Vocabulary, split_row
+from kehoach.parsers.text_centred import centred_above, column_name_words, header_words
 from kehoach.parsers.text_columns import is_layout, read_layout_header, read_layout_table
 from kehoach.parsers.text_layout import (
     Numbering,
     TextHeader,
-    centred_above,
-    column_name_words,
-    header_words,
     is_page_number,
     is_ruled_ocr,
     opens_row,
@@ -124,8 +122,8 @@ def _repeat_end(texts: list[str], at: int, h: TextHeader) -> int | None:
 
 def _header_at(texts: list[str], at: int) -> TextHeader | None:
     """A table header on line `at`: its names read as text, or by position in layout text, whichever
-    names more of the table's columns (in layout text, names centred in their cells mix when read
-    as text)."""
+    names more of the table's columns, by position when both name as many (in layout text, names
+    centred in their cells mix when read as text)."""
     as_text, by_place = read_header(texts, at), read_layout_header(texts, at)
     if as_text is None or by_place is None:
         return as_text or by_place
@@ -133,7 +131,7 @@ def _header_at(texts: list[str], at: int) -> TextHeader | None:
     def named(h: TextHeader) -> int:
         return len({r for r in h.roles if r})
 
-    return by_place if named(by_place) > named(as_text) else as_text
+    return by_place if named(by_place) >= named(as_text) else as_text
 
 
 def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:

@@ -1,0 +1,33 @@
+"""Header names centred on the STT line, as pdfplumber's extract_text writes them (text_centred)."""
+
+from __future__ import annotations
+
+from kehoach.parsers.text_centred import centred_above, centred_names
+from kehoach.parsers.text_layout import read_header
+
+# STT | Nội dung nhiệm vụ | Sản phẩm / đầu ra | Cơ quan / chủ trì / thực hiện | Thời / gian / hoàn / thành | Ghi chú,
+# every name centred on the header row: one printed line per baseline, names of odd and even line
+# counts on alternate baselines
+HEADER = ["Thời", "Cơ quan", "Sản phẩm gian", "STT Nội dung nhiệm vụ chủ trì Ghi chú", "đầu ra hoàn",
+          "thực hiện", "thành"]
+
+
+def test_names_of_one_to_four_lines_are_rebuilt_in_column_order():
+    assert centred_above(HEADER, 3) == 3
+    assert centred_names(HEADER, 3, 3) == ["STT", "Nội dung nhiệm vụ", "Sản phẩm đầu ra", "Cơ quan chủ trì thực hiện",
+                                           "Thời gian hoàn thành", "Ghi chú"]
+
+
+def test_read_header_takes_the_lines_above_and_below():
+    lines = ["Phụ lục II", "(Kèm theo Kế hoạch số 12/KH-UBND)"] + HEADER + ["1 Tổ chức tập huấn Báo cáo Phòng VHXH"]
+    h = read_header(lines, 5)
+    assert (h.start, h.end) == (2, 9)
+    assert h.roles == ["stt", "name", "result", "lead", "deadline", "note"]
+
+
+def test_a_caption_line_above_is_no_part_of_the_header():
+    # "Đơn vị tính: ..." is the caption's; a data row under a one-line header is no lower half
+    lines = ["Đơn vị tính: triệu đồng", "STT Nội dung Kinh phí Ghi chú", "1 Số hóa hồ sơ 300"]
+    assert centred_above(lines, 1) == 0
+    lines = ["Đơn vị", "STT Tên chỉ tiêu Kết quả Cơ quan chủ trì", "Tỷ lệ hồ sơ được số hóa và khai thác trên địa bàn"]
+    assert centred_above(lines, 1) == 0
