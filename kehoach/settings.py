@@ -171,6 +171,14 @@ TEXT_SKIP_COST = 1.5
 # within a printed line of a row centred on its number (text_cells.assign `centred`): a column passed
 # there is filled on another line
 TEXT_CENTRED_SKIP_COST = 0.5
+# ... and a run of a column met before on the row, opening in lower case there, costs at most this
+TEXT_CENTRED_LOWER_RUN = 0.5
+# a centred row's cell read on two mirrored lines (text_mirror._pair): its lower run may be this many
+# characters wider than its upper one (a wrapped line, as wide as the column) at no cost, then costs
+# TEXT_MIRROR_WIDER_COST a character, at most TEXT_MIRROR_WIDER_MAX
+TEXT_MIRROR_WIDTH_SLACK = 2
+TEXT_MIRROR_WIDER_COST = 0.3
+TEXT_MIRROR_WIDER_MAX = 3.0
 TEXT_BACK_COST = 3.0
 TEXT_REVISIT_COST = 3.0
 TEXT_BLANK_NEW = 0.3

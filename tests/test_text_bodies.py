@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kehoach.parsers.text_bodies import juxtaposed
-from kehoach.parsers.text_cells import Word, _heads, split_row
+from kehoach.parsers.text_cells import Word, body_heads, split_row
 
 ROLES = ["name", "unit_of_measure", "result", "lead", "coordinating"]
 
@@ -15,7 +15,7 @@ def _cells(lines, roles=ROLES, numeric=True):
 
 def test_juxtaposed_marks_a_head_after_a_complete_name():
     words = "Công an xã Trạm Y tế xã; Phòng Kinh tế".split()
-    heads = _heads([Word(w, 0, False, k == 0) for k, w in enumerate(words)])
+    heads = body_heads([Word(w, 0, False, k == 0) for k, w in enumerate(words)])
     got = juxtaposed(words, [k == 0 for k in range(len(words))], heads)
     # "Trạm" follows the whole name "Công an xã"; "Phòng" follows a separator: a list
     assert [w for w, j in zip(words, got, strict=True) if j] == ["Trạm"]

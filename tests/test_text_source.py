@@ -391,7 +391,7 @@ def test_table_centred_on_its_row_numbers(tmp_path):
     path.write_text(CENTRED, encoding="utf-8")
     items = {it.stt: it for it in process_file(path).items}
     assert items["1"].section == "I"
-    assert items["2"].name == "Tỷ lệ chi ngân sách xã cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi"
+    assert items["2"].name == "Tỷ lệ chi ngân sách xã cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
     assert (items["2"].unit_of_measure, items["2"].target) == ("%", "≥ 2")
     assert items["3"].lead == ["Công an xã"] and items["3"].target == "50"
 

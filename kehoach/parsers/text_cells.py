@@ -160,7 +160,7 @@ def _opens_cell(word: str) -> float:
 _OPEN_END = re.compile(r"(?:^(?:và|của|thuộc|với|các|cho|tại|trên|về)$|[-&/(]$)", re.IGNORECASE)
 
 
-def _heads(words: list[Word]) -> list[bool]:
+def body_heads(words: list[Word]) -> list[bool]:
     """Does a body's name start at each word ("Phòng ...", "Trung tâm ...", "Các cơ quan ...")?"""
     out = []
     for i, w in enumerate(words):
@@ -169,12 +169,13 @@ def _heads(words: list[Word]) -> list[bool]:
     return out
 
 
-def _open_cost(words: list[Word], i: int, role: str, heads: list[bool]) -> float:
-    """What opening a new cell of `role` at word i is worth, beyond its first letter."""
+def open_cost(words: list[Word], i: int, role: str, heads: list[bool], wrapped: bool = False) -> float:
+    """What opening a new cell of `role` at word i is worth, beyond its first letter. `wrapped`:
+    each cell's run on a line is one of its wrapped lines (a centred row), which may end on "và"."""
     cost = _opens_cell(words[i].text)
     if role in BODY_ROLES:
         cost += settings.TEXT_HEAD_BONUS if heads[i] else -settings.TEXT_NOT_HEAD_PENALTY
-    if not words[i].line_start and i and _OPEN_END.search(words[i - 1].text):
+    if not wrapped and not words[i].line_start and i and _OPEN_END.search(words[i - 1].text):
         cost -= settings.TEXT_OPEN_END_PENALTY  # "Phòng Văn hóa - | Xã hội": a name does not end on "-"
     if role in ("result", "unit_of_measure") and not words[i].line_start and _in_phrase(words, i):
         cost -= settings.TEXT_NUMBER_IN_PHRASE  # "người dân từ 15 tuổi trở lên": the name's own number
@@ -186,6 +187,25 @@ def _in_phrase(words: list[Word], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else None
     return bool(_NUMERIC.match(words[i].text.strip(".,;()"))) and nxt is not None and not nxt.line_start \
         and nxt.text[:1].isalpha() and nxt.text[:1].islower()
+
+
+def emissions(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None,
+              heads: list[bool]) -> list[list[float]]:
+    """`emission` of each word for each column, with what the words around it say: a word of a
+    whole catalog name ("VH-XH" of "Phòng VH-XH") is a body's word at the least, and a body's
+    name never follows a numeric target in its own cell ("100 VP HĐND")."""
+    em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
+    texts, line_starts = [w.text for w in words], [w.line_start for w in words]
+    for i, named in enumerate(in_named_body(texts, line_starts, heads)):
+        if named:
+            em[i] = [max(e, settings.TEXT_BODY_WORD_MIN) if r in BODY_ROLES else e
+                     for e, r in zip(em[i], roles, strict=True)]
+    if numeric_result:
+        for i, head in enumerate(heads):
+            if head:
+                em[i] = [e - settings.TEXT_TARGET_BODY_PENALTY if r == "result" else e
+                         for e, r in zip(em[i], roles, strict=True)]
+    return em
 
 
 def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None,
@@ -204,31 +224,26 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     size = n_cols * n_cols
     score = [neg] * size
     back: list[list[int]] = []
-    em = [[emission(w.text, r, numeric_result, vocab) for r in roles] for w in words]
-    heads = _heads(words)
+    heads = body_heads(words)
+    em = emissions(words, roles, numeric_result, vocab, heads)
     texts, line_starts = [w.text for w in words], [w.line_start for w in words]
     side_by_side = juxtaposed(texts, line_starts, heads)
-    for i, named in enumerate(in_named_body(texts, line_starts, heads)):
-        if named:  # a word of a whole catalog name ("VH-XH" of "Phòng VH-XH") is a body's word, at the least
-            em[i] = [max(e, settings.TEXT_BODY_WORD_MIN) if r in BODY_ROLES else e
-                     for e, r in zip(em[i], roles, strict=True)]
-    if numeric_result:  # a numeric target is never followed, in its own cell, by a body's name ("100 VP HĐND")
-        for i, head in enumerate(heads):
-            if head:
-                em[i] = [e - settings.TEXT_TARGET_BODY_PENALTY if r == "result" else e
-                         for e, r in zip(em[i], roles, strict=True)]
     skip = settings.TEXT_SKIP_COST
     skip_in_line = settings.TEXT_CENTRED_SKIP_COST if centred else skip
     back_cost = 0.0 if centred else settings.TEXT_BACK_COST  # centred: each printed line starts again at the left
     for c in range(n_cols):
         # the first word opens column c; columns before it are empty
-        score[c * n_cols + c] = em[0][c] - skip * c
+        score[c * n_cols + c] = em[0][c] - skip_in_line * c  # centred: a tall cell's line may come first
     back.append([-1] * size)
     for i in range(1, len(words)):
         w = words[i]
         new = [neg] * size
         ptr = [-1] * size
-        opens_at = [_open_cost(words, i, r, heads) for r in roles]
+        opens_at = [open_cost(words, i, r, heads) for r in roles]
+        # centred: a printed line holds a run of each cell tall enough to reach it, so a column
+        # passed earlier on the row comes back later on a line (its run may go on in lower case)
+        revisit_at = [max(o, -settings.TEXT_CENTRED_LOWER_RUN) - settings.TEXT_NEW_CELL_IN_LINE if centred
+                      else -settings.TEXT_REVISIT_COST for o in opens_at]
         # a long output line is a line of the widest column, the name (plan tables print it widest)
         long_name = [settings.TEXT_LONG_LINE_NAME if w.line_start and r == "name"
                      and w.line_len >= settings.TEXT_LONG_LINE else 0.0 for r in roles]
@@ -264,7 +279,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
                     elif c2 > m:
                         cost = opens_at[c2] - settings.TEXT_NEW_CELL_IN_LINE - skip_in_line * (c2 - m - 1)
                     else:
-                        cost = -settings.TEXT_REVISIT_COST
+                        cost = revisit_at[c2]
                 m2 = max(m, c2)
                 s2 = c2 * n_cols + m2
                 v = base + cost + em[i][c2] + long_name[c2]

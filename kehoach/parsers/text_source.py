@@ -40,6 +40,7 @@ from kehoach.parsers.text_layout import (
     repeated_header_end,
     same_table,
 )
+from kehoach.parsers.text_mirror import split_centred_row
 
 METHOD = "text"
 _ORGANS = ("uy ban nhan dan", "ubnd", "dang uy", "hoi dong nhan dan", "ban chi dao", "ban thuong vu")
@@ -176,7 +177,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None 
     amounts = "amount" in h.roles  # a budget table: a lone number may be a row's amount, not a page number
     numbering = Numbering()
     rows: list[_Row] = []
-    starts: list[tuple[int, int]] = []  # each row's page and count of lines from its number's line
+    starts: list[tuple[int, int, int]] = []  # each row's page, count of lines from its number's line, its index
     pre: list[_Line] = []
     k = h.end
     ruled = is_ruled_ocr(texts[h.end:end]) or centred
@@ -220,10 +221,10 @@ def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None 
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
-            starts.append((line.page, len(rest)))
+            starts.append((line.page, len(rest), line.index))
         elif amounts and _total_line(line.text):
             rows.append((TOTAL_CODE, False, [line]))  # "Tổng cộng 3.070": its own row, not the last item's
-            starts.append((line.page, 1))
+            starts.append((line.page, 1, line.index))
         elif is_page_number(line.text) and not (amounts and rows and _wants_amount(rows[-1][2])) \
                 and (edge or not paged):
             pass  # page furniture between two printed pages of the table (a lone number elsewhere: a cell's)
@@ -237,7 +238,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None 
     return _centre(pre, rows, starts) if centred else (rows, 0)
 
 
-def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int]]) -> tuple[list[_Row], int]:
+def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int, int]]) -> tuple[list[_Row], int]:
     """Rows re-cut for cells centred on their row, as a tool that writes a table by printed line
     returns them: the number's line is the middle one of its row (every cell is centred on the
     same middle, so as many printed lines stand above it as below), so a row keeps as many lines
@@ -247,7 +248,7 @@ def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int]]) -
     out: list[_Row] = []
     short = 0
     carry = pre
-    for (code, group, row_lines), (page, head) in zip(rows, starts, strict=True):
+    for (code, group, row_lines), (page, head, index) in zip(rows, starts, strict=True):
         if out:
             out[-1][2].extend(ln for ln in carry if ln.page != page)
         above = [ln for ln in carry if ln.page == page]
@@ -258,7 +259,9 @@ def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int]]) -
             want -= bool(after[j].text.strip())
             j += 1
         short += want > 0 and (j == len(after) or after[j].page == page)
-        out.append((code, group, above + row_lines[:head + j]))
+        # a number alone on its line keeps that line (empty) as the row's middle one
+        middle = row_lines[:head] or [_Line("", index, page)]
+        out.append((code, group, above + middle + row_lines[head:head + j]))
         carry = after[j:]
     if out:
         out[-1][2].extend(carry)
@@ -374,7 +377,8 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
             doubtful.append(len(table))
             table.append([code, "\n".join(texts)] + [""] * (len(value_roles) - 1))
             continue
-        cells = split_row(texts, value_roles, numeric_result, vocab, is_centred)
+        cells = (split_centred_row(texts, value_roles, numeric_result, vocab) if is_centred else None) \
+            or split_row(texts, value_roles, numeric_result, vocab, is_centred)
         table.append([code] + [cells.get(c, "") for c in range(len(value_roles))])
     first = lines[h.start]
     last = lines[end - 1] if end > 0 else first
