@@ -156,7 +156,7 @@ TEXT_HEADER_MAX_LINES = 10
 # lines above a table's STT line that may hold the upper halves of column names centred on it
 TEXT_CENTRED_HEADER_LINES = 4
 # ... each of at most this many words (the parts of several columns' names side by side)
-TEXT_CENTRED_HEADER_WORDS = 12
+TEXT_CENTRED_HEADER_WORDS = 16
 # Assigning a flattened row's words to columns (parsers/text_cells.py), in log-score units:
 # a new cell opening on a capital/number gains TEXT_OPEN_BONUS, on a lower-case word loses
 # TEXT_OPEN_PENALTY (cells start with a capital); each new cell costs TEXT_NEW_CELL and each

@@ -31,3 +31,18 @@ def test_a_caption_line_above_is_no_part_of_the_header():
     assert centred_above(lines, 1) == 0
     lines = ["Đơn vị", "STT Tên chỉ tiêu Kết quả Cơ quan chủ trì", "Tỷ lệ hồ sơ được số hóa và khai thác trên địa bàn"]
     assert centred_above(lines, 1) == 0
+
+
+def test_a_long_line_of_upper_halves_pairs_with_its_lower_halves():
+    # four two-line names side by side above the STT line, their ends below it; the lower line is cut
+    # where each end joins its beginning ("thực hiện" twice: one ends "Thời gian", one "Đơn vị chủ trì")
+    lines = ["Yêu cầu kết quả đạt Thời gian Đơn vị chủ trì Đơn vị theo dõi,", "TT Tên nhiệm vụ Đơn vị phối hợp",
+             "được thực hiện thực hiện đánh giá"]
+    assert centred_above(lines, 1) == 1
+    names = centred_names(lines, 1, 1)
+    assert set(names) == {"TT", "Tên nhiệm vụ", "Yêu cầu kết quả đạt được", "Thời gian thực hiện",
+                          "Đơn vị chủ trì thực hiện", "Đơn vị theo dõi, đánh giá", "Đơn vị phối hợp"}
+    assert names[:2] == ["TT", "Tên nhiệm vụ"]
+    # each line's own order is kept
+    assert names.index("Thời gian thực hiện") < names.index("Đơn vị chủ trì thực hiện") \
+        < names.index("Đơn vị theo dõi, đánh giá")

@@ -81,13 +81,14 @@ def _fragment_line(line: str) -> bool:
 
 def centred_above(lines: list[str], at: int) -> int:
     """How many lines right above the STT line at `at` hold the upper parts of column names centred
-    on it: capitalised lines of column-name words, with as many such lines below the STT line."""
+    on it: lines opening with a capital, mostly of column-name words, with as many such lines below
+    the STT line."""
     a = 0
     while a < settings.TEXT_CENTRED_HEADER_LINES and at - a - 1 >= 0 and at + a + 1 < len(lines):
         text = lines[at - a - 1].strip()
+        # (a title above a table, "MỘT SỐ CHỈ TIÊU CHỦ YẾU", is printed in capitals, a name is not)
         if _STT_OPEN.match(fold(text)) or not text[:1].isupper() or not _fragment_line(text) \
-                or not all(w in column_name_words() for w in header_words(text)) \
-                or not _fragment_line(lines[at + a + 1].strip()):
+                or (text.isupper() and len(text.split()) > 2) or not _fragment_line(lines[at + a + 1].strip()):
             break
         a += 1
     return a
@@ -105,7 +106,8 @@ def _cut_below(words: list[str], tops: list[list[str]]) -> list[list[str]]:
                     continue
                 top, frag = _folded(tops[k]), _folded(words[i:j])
                 joined = bool(top and frag) and (top + frag in _name_parts() or top[-1:] + frag[:1] in _name_parts())
-                total = score + (_PART if joined else _NO_PART)
+                # a fragment that is part of some known name is a plausible end, short of joining
+                total = score + (_PART if joined else 0.0 if frag in _name_parts() else _NO_PART)
                 if total > best[j].get(k + 1, (-1e9, []))[0]:
                     best[j][k + 1] = (total, cuts + [i])
     if count not in best[n]:

@@ -314,7 +314,7 @@ class Numbering:
         return nxt
 
     def accept(self, line: str, next_text: str = "", goes_on: Callable[[str], bool] | None = None,
-               later: Callable[[str], bool] | None = None) -> RowStart | None:
+               later: Callable[[str], bool] | None = None, centred: bool = False) -> RowStart | None:
         """The row this line starts, if its code comes next in the numbering.
 
         A number out of sequence (printed twice, or one skipped: typing slips a
@@ -349,6 +349,10 @@ class Numbering:
         # (a sign or "%" after the next number opens no wrapped text: a target's cell on the middle line)
         continued = goes_on is not None and code[:1].isdigit() and code in self.expected() \
             and (rest[:1] in "%≥≤<>" or any(goes_on(c) for c in _successors(code)))
+        # `centred` (a table written by printed line, its cells centred on their row): the number
+        # stands on the middle line, among the middle lines of its cells; the next number there
+        # starts its row whatever follows it (the last row has no number after it to vouch for it)
+        continued = continued or (centred and code in (str(self.main + 1), f"{self.main}.1" if self.main else "1"))
         if rest and not ruled and not continued \
                 and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")

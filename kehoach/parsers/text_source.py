@@ -217,7 +217,7 @@ def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None 
         edge = nxt_k is None or lines[nxt_k].page != line.page or (prev is not None and prev.page != line.page) \
             or _repeat_end(texts, nxt_k, h) is not None
         start = numbering.accept(line.text, "" if edge else lines[nxt_k].text.strip(), goes_on if ruled else None,
-                                 later)
+                                 later, centred)
         if start is not None:
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
