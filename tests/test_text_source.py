@@ -418,3 +418,18 @@ def test_last_centred_row_starts_at_its_number_before_a_wrapped_word():
     rows = {code: [ln.text for ln in lines if ln.text] for code, _, lines in _rows_of(text, centred=True)}
     assert rows["5"] == ["Tỷ lệ hộ gia đình có địa chỉ số",
                          "được gắn trên nền tảng bản đồ số % 80 Công an xã Phòng Kinh tế", "quốc gia"]
+
+
+def test_centred_budget_rows_found_by_both_readings_are_read_centred(tmp_path):
+    # both readings find rows 1 to 4; row 3's name stands half above its number: "80" opens no name
+    text = ("Phụ lục III\nKINH PHÍ THỰC HIỆN\nSTT Nhiệm vụ Tổng kinh phí\n"
+            "1 Lắp đặt, duy trì hệ thống camera giám sát an ninh, trật tự 1.200\n"
+            "2 Bảo đảm an toàn thông tin mạng, thuê dịch vụ giám sát 50\n"
+            "Tuyên truyền, phổ biến về khoa học, công nghệ trên hệ thống truyền\n3 80\nthanh\n"
+            "4 Tập huấn kỹ năng số cho cán bộ, công chức 500\nTổng cộng 1.830\n")
+    path = tmp_path / "budget.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {it.stt: it for it in process_file(path).items}
+    assert rows["2"].name == "Bảo đảm an toàn thông tin mạng, thuê dịch vụ giám sát" and rows["2"].amount == 50
+    assert rows["3"].name == "Tuyên truyền, phổ biến về khoa học, công nghệ trên hệ thống truyền thanh"
+    assert rows["3"].amount == 80

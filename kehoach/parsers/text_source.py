@@ -164,10 +164,19 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
 _Row = tuple[str, bool, list[_Line]]  # a row's code, whether it is a group row, its output lines
 
 
+@dataclass(slots=True)
+class _Centring:
+    """What a centred reading of a table's rows found (see `_centre`, `_centred_reading`)."""
+
+    short: int = 0  # rows with fewer lines below their number than above it, on its page
+    halves: int = 0  # rows with lines above their number
+    name_middles: int = 0  # of those, rows whose number's line opens with a capital (a name's start)
+
+
 def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None = None,
-          centred: bool = False) -> tuple[list[_Row], int]:
-    """(code, is_group, lines) of each row, and how many rows of a `centred` reading lack lines
-    below their number; a repeated header or a lone page number is skipped.
+          centred: bool = False) -> tuple[list[_Row], _Centring]:
+    """(code, is_group, lines) of each row, and what a `centred` reading found (`_Centring`); a
+    repeated header or a lone page number is skipped.
 
     Lines before the first row (a note under the header) go to `unread`, so they stay page text.
     `centred` reads a table whose cells are centred on their row (`_centre`): the lines before the
@@ -235,18 +244,18 @@ def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None 
         elif unread is not None and line.text.strip():
             unread.append(k)
         k += 1
-    return _centre(pre, rows, starts) if centred else (rows, 0)
+    return _centre(pre, rows, starts) if centred else (rows, _Centring())
 
 
-def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int, int]]) -> tuple[list[_Row], int]:
+def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int, int]]) -> tuple[list[_Row], _Centring]:
     """Rows re-cut for cells centred on their row, as a tool that writes a table by printed line
     returns them: the number's line is the middle one of its row (every cell is centred on the
     same middle, so as many printed lines stand above it as below), so a row keeps as many lines
     after its number as stood before it, and the rest open the next row. A row does not run
     across a page here: lines of another page than its number's go to the row of their page.
-    Also counts the rows short of lines below their number on their page (a table not centred)."""
+    Also counts what tells a centred table from one whose rows start at their number (`_Centring`)."""
     out: list[_Row] = []
-    short = 0
+    found = _Centring()
     carry = pre
     for (code, group, row_lines), (page, head, index) in zip(rows, starts, strict=True):
         if out:
@@ -254,29 +263,35 @@ def _centre(pre: list[_Line], rows: list[_Row], starts: list[tuple[int, int, int
         above = [ln for ln in carry if ln.page == page]
         want = sum(1 for ln in above if ln.text.strip())
         after = row_lines[head:]
+        if want and not group:  # (a number alone on its line: the line after it)
+            found.halves += 1
+            opening = row_lines[0].text if head else next((ln.text for ln in after if ln.text.strip()), "")
+            found.name_middles += opening.strip()[:1].isupper()
         j = 0
         while j < len(after) and want > 0 and after[j].page == page:
             want -= bool(after[j].text.strip())
             j += 1
-        short += want > 0 and (j == len(after) or after[j].page == page)
+        found.short += want > 0 and (j == len(after) or after[j].page == page)
         # a number alone on its line keeps that line (empty) as the row's middle one
         middle = row_lines[:head] or [_Line("", index, page)]
         out.append((code, group, above + middle + row_lines[head:head + j]))
         carry = after[j:]
     if out:
         out[-1][2].extend(carry)
-    return out, short
+    return out, found
 
 
-def _centred_reading(as_is: list[_Row], centred: list[_Row], short: int, pre: list[_Line]) -> bool:
+def _centred_reading(as_is: list[_Row], centred: list[_Row], found: _Centring, pre: list[_Line]) -> bool:
     """Is the centred reading of a table's rows the right one? Only if nearly every row has as many
     lines below its number as above (at most TEXT_CENTRED_SHORT_SHARE of them fewer), and either it
     finds rows the as-is reading refused (numbers printed on a row's middle line, before "%" or a
-    wrapped word) or lines stand between the header and the first number (not a unit statement:
-    the upper half of the first row)."""
-    if short > settings.TEXT_CENTRED_SHORT_SHARE * len(centred):
+    wrapped word), or lines stand between the header and the first number (not a unit statement:
+    the upper half of the first row), or most rows with lines above their number do not open a
+    name on the number's line (where rows start at their number, the name starts there)."""
+    if found.short > settings.TEXT_CENTRED_SHORT_SHARE * len(centred):
         return False
-    return len(centred) > len(as_is) or any(ln.text.strip() and not is_unit_statement(ln.text) for ln in pre)
+    return len(centred) > len(as_is) or any(ln.text.strip() and not is_unit_statement(ln.text) for ln in pre) \
+        or (found.halves > 0 and 2 * found.name_middles < found.halves)
 
 
 def _header_tail(text: str, printed: set[str]) -> bool:
@@ -356,8 +371,8 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
         # lines between the header and the first number (a note, or the upper half of a first row
         # centred on its number), the lines after each number: the row's, or the next row's upper half
         left: list[int] = []
-        centred, short = _rows(lines, h, end, left, centred=True)
-        if _centred_reading(rows, centred, short, [lines[k] for k in unread]):
+        centred, found = _rows(lines, h, end, left, centred=True)
+        if _centred_reading(rows, centred, found, [lines[k] for k in unread]):
             rows, is_centred = centred, True
             unread[:] = left
     for code, group, row_lines in rows:
