@@ -433,3 +433,22 @@ def test_centred_budget_rows_found_by_both_readings_are_read_centred(tmp_path):
     assert rows["2"].name == "Bảo đảm an toàn thông tin mạng, thuê dịch vụ giám sát" and rows["2"].amount == 50
     assert rows["3"].name == "Tuyên truyền, phổ biến về khoa học, công nghệ trên hệ thống truyền thanh"
     assert rows["3"].amount == 80
+
+
+def test_centred_rows_read_through_a_number_printed_twice_but_not_a_page_number():
+    text = ("Phụ lục\nSTT Tên nhiệm vụ Đơn vị chủ trì Thời hạn\n"
+            "1 Tổ chức tập huấn kỹ năng số Phòng VHXH Quý I/2026\n"
+            "Rà soát, đề xuất bãi bỏ các quy định, thủ tục\n2 không còn phù hợp Văn phòng HĐND và UBND Năm 2026\n"
+            "gây cản trở hoạt động chuyển đổi số\n"
+            "Xây dựng chuyên mục về khoa học, công nghệ\n2 trên trang thông tin điện tử Phòng VHXH Thường xuyên\n"
+            "của xã\n4\n\f"
+            "Triển khai hệ thống camera giám sát\n3 an ninh, trật tự tại các thôn Công an xã Năm 2027\n"
+            "trên địa bàn xã\n4 Phát động phong trào Bình dân học vụ số Phòng VHXH Năm 2026\n"
+            "5 Số hóa hồ sơ lưu trữ Văn phòng HĐND và UBND Năm 2027\n")
+    rows = {}
+    for code, _, lines in _rows_of(text, centred=True):
+        rows.setdefault(code, []).append(" ".join(ln.text for ln in lines if ln.text))
+    assert list(rows) == ["1", "2", "3", "4", "5"]
+    assert len(rows["2"]) == 2 and rows["2"][1].startswith("Xây dựng chuyên mục")  # "2" printed twice
+    assert rows["3"] == ["Triển khai hệ thống camera giám sát an ninh, trật tự tại các thôn Công an xã Năm 2027 "
+                         "trên địa bàn xã"]  # the lone "4" at the page's foot is its page number

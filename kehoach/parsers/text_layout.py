@@ -352,14 +352,21 @@ class Numbering:
         # `centred` (a table written by printed line, its cells centred on their row): the number
         # stands on the middle line, among the middle lines of its cells; the next number there
         # starts its row whatever follows it (the last row has no number after it to vouch for it)
-        continued = continued or (centred and code in (str(self.main + 1), f"{self.main}.1" if self.main else "1"))
+        # (and a number printed twice or one skipped, a typing slip, as `accept` reads through it,
+        # when the numbering goes on from it within two numbers)
+        slip = code.isdigit() and int(code) in (self.main, self.main + 2) and self.main > 0
+        # (a lone number at a page's edge, `next_text` empty, is its page number)
+        centred_slip = centred and slip and goes_on is not None and bool(rest or next_text) \
+            and any(goes_on(c) for c in _successors(code) + [str(int(code) + 2)])
+        nxt = (str(self.main + 1), f"{self.main}.1" if self.main else "1")
+        continued = continued or centred_slip or (centred and code in nxt)
         if rest and not ruled and not continued \
                 and not (rest[:1].isupper() or rest[:1] in "(\"“-–" or rest[:1].isdigit() or noisy):
             return None  # a code followed by a lower-case word is wrapped text ("2 tuổi ...")
         if code not in self.expected():
             # a number one past the expected one, opening a long text: a row whose number was lost
-            slip = code.isdigit() and int(code) in (self.main, self.main + 2) and self.main > 0
-            opens = (len(rest.split()) >= 3 and rest[:1].isupper()) or (not rest and next_text[:1].isupper())
+            opens = (len(rest.split()) >= 3 and rest[:1].isupper()) or (not rest and next_text[:1].isupper()) \
+                or centred_slip
             if not ((slip or self._resumes(code, later)) and opens):
                 return None
         self._take(code)
