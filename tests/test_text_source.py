@@ -387,13 +387,18 @@ def test_table_centred_on_its_row_numbers(tmp_path):
                          "công nghệ, đổi mới sáng tạo và chuyển đổi % ≥ 2 Văn phòng HĐND và UBND Phòng Kinh tế", "số"]
     assert rows["3"] == ["Tỷ lệ người dân có chữ ký số % 50 Công an xã Các cơ quan, đơn vị"]
     assert rows["4"][0].startswith("Tỷ lệ dân số trưởng thành") and rows["4"][-1].startswith("định danh")
-    path = tmp_path / "centred.txt"
-    path.write_text(CENTRED, encoding="utf-8")
-    items = {it.stt: it for it in process_file(path).items}
+    items = _items_of(tmp_path, CENTRED)
     assert items["1"].section == "I"
     assert items["2"].name == "Tỷ lệ chi ngân sách xã cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
     assert (items["2"].unit_of_measure, items["2"].target) == ("%", "≥ 2")
     assert items["3"].lead == ["Công an xã"] and items["3"].target == "50"
+
+
+def _items_of(tmp_path, text: str) -> dict:
+    """The items of a plan text run through the whole pipeline, by row number."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return {it.stt: it for it in process_file(path).items}
 
 
 def test_top_aligned_rows_are_not_read_as_centred(tmp_path):
@@ -402,9 +407,7 @@ def test_top_aligned_rows_are_not_read_as_centred(tmp_path):
             "1 Tỷ lệ người dân có tài khoản định danh % 100 Phòng VH-XH\nđiện tử mức độ 2\n"
             "2 Tỷ lệ người dân có chữ ký số % 50 Công an xã\n"
             "3 Tỷ lệ dân số trưởng thành có tài khoản % ≥ 90 Công an xã\ndịnh danh điện tử mức độ 2\n")
-    path = tmp_path / "top.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = {it.stt: it for it in process_file(path).items}
+    rows = _items_of(tmp_path, text)
     assert list(rows) == ["1", "2", "3"]
     assert rows["1"].name.startswith("Tỷ lệ người dân có tài khoản định danh")
     assert rows["2"].name == "Tỷ lệ người dân có chữ ký số"
@@ -427,9 +430,7 @@ def test_centred_budget_rows_found_by_both_readings_are_read_centred(tmp_path):
             "2 Bảo đảm an toàn thông tin mạng, thuê dịch vụ giám sát 50\n"
             "Tuyên truyền, phổ biến về khoa học, công nghệ trên hệ thống truyền\n3 80\nthanh\n"
             "4 Tập huấn kỹ năng số cho cán bộ, công chức 500\nTổng cộng 1.830\n")
-    path = tmp_path / "budget.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = {it.stt: it for it in process_file(path).items}
+    rows = _items_of(tmp_path, text)
     assert rows["2"].name == "Bảo đảm an toàn thông tin mạng, thuê dịch vụ giám sát" and rows["2"].amount == 50
     assert rows["3"].name == "Tuyên truyền, phổ biến về khoa học, công nghệ trên hệ thống truyền thanh"
     assert rows["3"].amount == 80
