@@ -182,3 +182,20 @@ def test_the_unit_line_above_a_budget_header_stays_in_the_caption():
     assert is_unit_statement("                      Đơn vị tính: triệu đồng")
     assert is_unit_statement("(ĐVT: đồng)")
     assert not is_unit_statement("Đơn vị chủ trì")
+
+
+def test_a_label_over_two_sub_columns_names_no_column_of_its_own():
+    # "Đơn vị thực hiện" stands over "Cơ quan chủ trì" and "Cơ quan phối hợp" (two header rows)
+    header = ["                                                         Đơn vị thực hiện             Thời",
+              "                                      Sản phẩm                                        gian",
+              " TT            Nhiệm vụ                           Cơ quan chủ     Cơ quan phối",
+              "                                       đầu ra                                         hoàn",
+              "                                                      trì             hợp            thành"]
+    body = [" 1    Tổ chức quán triệt, tuyên      Hội nghị quán    Phòng VH-XH    Các ngành liên    Quý",
+            "      truyền sâu rộng nội dung       triệt                            quan              I/2026",
+            " 2    Đưa nhiệm vụ chuyển đổi số     Kế hoạch         Văn phòng      Các ngành liên    Quý",
+            "      vào chương trình công tác      công tác         HĐND và UBND   quan              I/2026"]
+    roles, names, rows = read_layout_table(header, body)
+    assert roles == ["stt", "name", "result", "lead", "coordinating", "deadline"]
+    got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+    assert got["2"][3:] == ["Văn phòng HĐND và UBND", "Các ngành liên quan", "Quý I/2026"]

@@ -20,7 +20,7 @@ from kehoach import settings
 from kehoach.normalize.text import fold
 from kehoach.parsers.columns import role_of, roles_of
 from kehoach.parsers.kinds import is_total_label, is_unit_statement
-from kehoach.parsers.text_layout import _ROW_CODE, Numbering, TextHeader, is_page_number
+from kehoach.parsers.text_layout import _ROW_CODE, Numbering, TextHeader, is_group_label, is_page_number
 
 _FRAGMENT = re.compile(r"\S+(?: \S+)*")
 _FIGURE = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?$|^\d+(?:[.,]\d+)?$")  # 150, 1.200, 75,5
@@ -61,7 +61,8 @@ def _start_counts(lines: list[str]) -> tuple[dict[int, int], dict[int, int]]:
 
 def _labels(header_lines: list[str]) -> list[tuple[int, int, str]]:
     """Column names of a layout header: runs of words stacked over each other are one name."""
-    frs = sorted((f for ln in header_lines for f in _label_fragments(ln)), key=lambda f: f.x0)
+    by_line = [_label_fragments(ln) for ln in header_lines]
+    frs = sorted((f for line in by_line for f in line if not _over_sub_columns(f, by_line)), key=lambda f: f.x0)
     labels: list[list] = []
     for f in frs:
         for lab in labels:
@@ -77,6 +78,14 @@ def _labels(header_lines: list[str]) -> list[tuple[int, int, str]]:
         text = " ".join(p.text for p in sorted(parts, key=lambda p: (header_index(header_lines, p), p.x0)))
         out.append((a, b, text))
     return out
+
+
+def _over_sub_columns(f: Fragment, by_line: list[list[Fragment]]) -> bool:
+    """Is `f` a group label ("Đơn vị thực hiện") over two names or more of another header line? It
+    names no column of its own: stacked with them it would join their columns into one."""
+    if not is_group_label(f.text):
+        return False
+    return any(sum(1 for g in line if g.x0 < f.x1 and f.x0 < g.x1) >= 2 for line in by_line if f not in line)
 
 
 def header_index(header_lines: list[str], f: Fragment) -> int:

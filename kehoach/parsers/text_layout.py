@@ -37,6 +37,11 @@ _BARE = {"don vi", "co quan"}
 # no column of its own; a tool writes the first header row before the second, so the sub-columns
 # come after the top row's later names and are put back where the label stands (_place_sub_columns)
 _GROUP_LABELS = {"don vi thuc hien"}
+def is_group_label(text: str) -> bool:
+    """Is this a label printed over sub-columns ("Đơn vị thực hiện" over "Chủ trì" | "Phối hợp")?"""
+    return _header_fold(text).strip() in _GROUP_LABELS
+
+
 _FIRST_WORDS = {n.split()[0] for names in vocabulary().words.values() for n in names
                 if " " in n and len(n.split()[0]) >= 3}
 _STT_SPLIT = re.compile(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", re.IGNORECASE)
