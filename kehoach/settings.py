@@ -234,6 +234,12 @@ TEXT_HEADER_TAIL_MATCH = 75  # an OCR slip of one letter in four
 # Without form feeds, a text file is cut into synthetic pages of this many lines (provenance only).
 TEXT_PAGE_LINES = 60
 # The header block (organ, "CỘNG HÒA...", number, date) lies within this many lines above "KẾ HOẠCH".
+# lines from the national motto down that may hold the header block's two columns side by side
+TEXT_MOTTO_BLOCK_LINES = 4
+# flattened text: "Nơi nhận" list lines read through between a signature block's lines (at most this
+# many above its title) and down to its name (within this many lines)
+SIGNATURE_TEXT_SKIP = 4
+SIGNATURE_TEXT_LINES = 30
 TEXT_HEADER_BLOCK_LINES = 16
 # Layout text (pdftotext -layout): a table region is in layout when this share of its lines holds a
 # gap of 3+ spaces; a header line above the STT line (a centred header) has at most this many words.

@@ -453,3 +453,30 @@ def test_centred_rows_read_through_a_number_printed_twice_but_not_a_page_number(
     assert len(rows["2"]) == 2 and rows["2"][1].startswith("Xây dựng chuyên mục")  # "2" printed twice
     assert rows["3"] == ["Triển khai hệ thống camera giám sát an ninh, trật tự tại các thôn Công an xã Năm 2027 "
                          "trên địa bàn xã"]  # the lone "4" at the page's foot is its page number
+
+
+# a letter as pdfplumber writes it: the header block's two columns side by side on each printed line,
+# no document type line under them; the "Nơi nhận" list beside the signature block, line by line
+LETTER = """UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc
+Số: 215/UBND-KT Lào Cai, ngày 12 tháng 3 năm 2026
+V/v tăng cường công tác quản
+lý, giám sát hoạt động VLNCN
+Kính gửi: Các Sở, ngành thuộc tỉnh.
+Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị thực hiện nghiêm các nội dung sau.
+Nơi nhận: KT. CHỦ TỊCH
+- Như trên;
+PHÓ CHỦ TỊCH
+- Chủ tịch UBND tỉnh;
+- Lưu: VT, KT.
+Nguyễn Thành Sinh
+"""
+
+
+def test_a_letters_header_and_signature_written_side_by_side(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    doc = process_file(path).document
+    assert (doc.admin_unit_type, doc.admin_unit_name) == ("tỉnh", "Lào Cai")
+    assert (doc.doc_number, doc.issue_date) == ("215/UBND-KT", "2026-03-12")
+    assert (doc.signer_title, doc.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")

@@ -38,9 +38,19 @@ def _is_body(text: str) -> bool:
     return bool(words) and (words[0] in _BODY_FIRST_WORDS or any(w in ("tỉnh", "huyện", "ủy", "uỷ") for w in words))
 
 
-def _opens(text: str) -> bool:
+def opens_block(text: str) -> bool:
     text = text.strip()
     return is_upper(text) and (bool(AUTHORITY.match(text)) or bool(_TITLES.match(text)))
+
+
+_STORED = re.compile(r"^\s*L[ưu]u\s*:", re.IGNORECASE)  # "Lưu: VT, KT." closes the recipients list
+
+
+def _list_item(ln: TextLine) -> bool:
+    """A line of the "Nơi nhận" list in flattened text (no geometry: x0 == x1), which a tool writes
+    between the signature block's lines ("- Như Điều 4;" / "CHỦ TỊCH")."""
+    text = ln.text.strip()
+    return ln.x1 == ln.x0 and (text.startswith(("-", "+", "•")) or bool(_STORED.match(text)))
 
 
 def _under_signature_space(column: list[TextLine], k: int) -> bool:
@@ -59,7 +69,7 @@ def signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
     """The last signature block on the page: (title lines joined, signer's name), or (None, None)."""
     for i in range(len(lines) - 1, -1, -1):
         anchor = lines[i]
-        if not _opens(anchor.text) or _RECIPIENTS.match(anchor.text):
+        if not opens_block(anchor.text) or _RECIPIENTS.match(anchor.text):
             continue
         centre = (anchor.x0 + anchor.x1) / 2
         column = [ln for ln in lines if ln.x1 == ln.x0 or ln.x0 <= centre <= ln.x1]
@@ -70,24 +80,30 @@ def signer(lines: list[TextLine]) -> tuple[str | None, str | None]:
         if _under_signature_space(column, k):
             continue  # the same, under a name the page does not show (stamped over, unread by OCR)
         j = k
-        while j - 1 >= 0 and _opens(column[j - 1].text) and AUTHORITY.match(column[j - 1].text.strip()):
-            j -= 1
+        while True:
+            p = j - 1
+            while p >= 0 and _list_item(column[p]) and k - p <= settings.SIGNATURE_TEXT_SKIP:
+                p -= 1  # flattened text: the "Nơi nhận" list's lines between the block's lines
+            if p < 0 or not (opens_block(column[p].text) and AUTHORITY.match(column[p].text.strip())):
+                break
+            j = p
         while k + 1 < len(column) and is_upper(column[k + 1].text) and not PERSON.match(column[k + 1].text.strip()) \
                 and not _RECIPIENTS.match(column[k + 1].text) and not column[k + 1].text.strip().startswith("-"):
             if column[k + 1].x1 > column[k + 1].x0 and column[k + 1].top - column[k].bottom > \
                     settings.SIGNATURE_SPACE_LINES * max(column[k].bottom - column[k].top, 1.0):
                 break  # the signature space: what follows it is under the name, not the title
             k += 1
-        title = collapse(" ".join(ln.text for ln in column[j: k + 1]))
+        title = collapse(" ".join(ln.text for ln in column[j: k + 1] if not _list_item(ln)))
         name = None
-        for ln in column[k + 1: k + 8]:
+        below = [ln for ln in column[k + 1: k + 1 + settings.SIGNATURE_TEXT_LINES] if not _list_item(ln)]
+        for ln in below[:7]:
             text = ln.text.strip()
             if _is_body(text):
                 continue
             if PERSON.match(text) and not is_upper(text):
                 name = text
                 break
-            if is_upper(text) and len(text.split()) >= 2 and PERSON.match(text.title()) and not _opens(text):
+            if is_upper(text) and len(text.split()) >= 2 and PERSON.match(text.title()) and not opens_block(text):
                 name = text.title()  # a name printed in capitals
                 break
         return title, name

@@ -26,6 +26,7 @@ from kehoach.normalize.text import collapse, fold, is_upper
 from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.kinds import is_total_label, is_unit_statement
+from kehoach.parsers.signature import opens_block
 from kehoach.parsers.text_cells import Vocabulary, split_row
 from kehoach.parsers.text_centred import centred_above, column_name_words, header_words
 from kehoach.parsers.text_columns import is_layout, read_layout_header, read_layout_table
@@ -78,6 +79,7 @@ def _split_pages(text: str) -> list[_Line]:
 # the right-hand column of the header block (Decree 30/2020 layout): national name, motto, place and date
 # matched on the text with its marks removed (same length), so a file that lost its accents splits too
 # (an English OCR garbles it: "XA HQI", "Poc 1ap —")
+_MOTTO = re.compile(r"CONG HOA XA HOI CHU NGHIA")
 _RIGHT_COLUMN = re.compile(r"\s(?=CONG HOA XA\b|(?:D|P|DP)oc\s+[l1]ap\s*[-–—]|(?:[A-Z][A-Za-z]*\s){0,3}"
                            r"[A-Z][A-Za-z]*,\s*ngay\b)")
 
@@ -91,16 +93,38 @@ def _bare(text: str) -> str:
     return "".join(out)
 
 
+_RECIPIENTS_LEAD = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?\s+", re.IGNORECASE)
+
+
+def _split_signature_columns(lines: list[_Line]) -> list[_Line]:
+    """Lines where a tool joined the "Nơi nhận:" column and the signature block beside it ("Nơi
+    nhận: KT. CHỦ TỊCH") cut in two, so the signature parser sees the block's own first line."""
+    out: list[_Line] = []
+    for ln in lines:
+        m = _RECIPIENTS_LEAD.match(ln.text)
+        # (one space between: layout text keeps the block's place, its gap wide)
+        if m and not m.group(0).endswith("  ") and opens_block(ln.text[m.end():].strip()):
+            out.append(_Line(ln.text[:m.end()].rstrip(), ln.index, ln.page))
+            out.append(_Line(ln.text[m.end():].strip(), ln.index, ln.page))
+        else:
+            out.append(ln)
+    return out
+
+
 def _split_header_columns(lines: list[_Line]) -> list[_Line]:
     """Header-block lines where a tool joined the two columns ("UBND XÃ A    CỘNG HÒA XÃ HỘI ...")
     cut back into the left and the right part, so the header parser sees each column's lines."""
     doc_at = next((i for i, ln in enumerate(lines) if fold(ln.text).rstrip(" :") in DOCUMENT_TYPES
                    and _is_upper(ln.text)), None)
-    if doc_at is None:
+    # the national motto heads the right column of every state document (Decree 30/2020), a letter
+    # and a title run on after the document type ("QUYẾT ĐỊNH CHẤP THUẬN ...") included
+    mottos = [i for i, ln in enumerate(lines) if _MOTTO.search(_bare(ln.text))]
+    if doc_at is None and not mottos:
         return lines
     out: list[_Line] = []
     for i, ln in enumerate(lines):
-        near = i < doc_at and doc_at - i <= settings.TEXT_HEADER_BLOCK_LINES
+        near = (doc_at is not None and i < doc_at and doc_at - i <= settings.TEXT_HEADER_BLOCK_LINES) \
+            or any(0 <= i - a < settings.TEXT_MOTTO_BLOCK_LINES for a in mottos)
         m = _RIGHT_COLUMN.search(_bare(ln.text)) if near else None
         if m and ln.text[:m.start()].strip():
             out.append(_Line(ln.text[:m.start()].rstrip(), ln.index, ln.page))
@@ -481,7 +505,7 @@ def parse_text(text: str) -> ParsedSource:
         in_table.difference_update(unread)  # not read as table rows: kept as page text, not dropped
         prev_end = end
     body = [ln for k, ln in enumerate(lines) if k not in in_table]
-    pages = _pages(_header_block(lines, _split_header_columns(body)))
+    pages = _pages(_header_block(lines, _split_signature_columns(_split_header_columns(body))))
     # a plan without tables still reports its page count from the whole file
     page_count = max((ln.page for ln in lines), default=1)
     while len(pages) < page_count:
