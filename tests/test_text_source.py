@@ -480,3 +480,13 @@ def test_a_letters_header_and_signature_written_side_by_side(tmp_path):
     assert (doc.admin_unit_type, doc.admin_unit_name) == ("tỉnh", "Lào Cai")
     assert (doc.doc_number, doc.issue_date) == ("215/UBND-KT", "2026-03-12")
     assert (doc.signer_title, doc.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")
+
+
+def test_a_spaced_symbol_before_the_place_and_date_stays_the_numbers(tmp_path):
+    # "QĐ - UBND" before "Lào Cai, ngày": the acronym is the number's, the place starts at "Lào"
+    text = LETTER.replace("Số: 215/UBND-KT Lào Cai", "Số: 215/QĐ - UBND Lào Cai").replace(
+        "V/v tăng cường công tác quản\nlý, giám sát hoạt động VLNCN\n", "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ\n")
+    path = tmp_path / "decision.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = process_file(path).document
+    assert (doc.doc_symbol, doc.issue_date) == ("QĐ-UBND", "2026-03-12")

@@ -80,8 +80,10 @@ def _split_pages(text: str) -> list[_Line]:
 # matched on the text with its marks removed (same length), so a file that lost its accents splits too
 # (an English OCR garbles it: "XA HQI", "Poc 1ap —")
 _MOTTO = re.compile(r"CONG HOA XA HOI CHU NGHIA")
-_RIGHT_COLUMN = re.compile(r"\s(?=CONG HOA XA\b|(?:D|P|DP)oc\s+[l1]ap\s*[-–—]|(?:[A-Z][A-Za-z]*\s){0,3}"
-                           r"[A-Z][A-Za-z]*,\s*ngay\b)")
+# the right column's lines: the motto, its second line, the place and date (a place's words are in
+# title case: "Lào Cai, ngày"; an acronym before it, "QĐ - UBND", is the number's)
+_RIGHT_COLUMN = re.compile(r"\s(?=CONG HOA XA\b|(?:D|P|DP)oc\s+[l1]ap\s*[-–—]|(?:[A-Z][a-z]+\s){0,3}"
+                           r"[A-Z][a-z]+,\s*ngay\b)")
 
 
 def _bare(text: str) -> str:
