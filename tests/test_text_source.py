@@ -85,6 +85,13 @@ II Đến năm 2035
 """
 
 
+def _document_of(tmp_path, text: str):
+    """The document record of a plan text run through the whole pipeline."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return process_file(path).document
+
+
 def test_plan_end_to_end(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text(PLAN, encoding="utf-8")
@@ -126,9 +133,7 @@ def test_header_columns_joined_on_one_line_are_cut_apart(tmp_path):
     text = ("UBND PHƯỜNG TAM PHƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO Độc lập - Tự do - Hạnh phúc\n"
             "Số: 97/KH-BCĐ Tam Phước, ngày 16 tháng 10 năm 2025\nKẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW\n"
             "Căn cứ Nghị quyết số 57-NQ/TW;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Hồng Nhung\f2\nPhụ lục I\n")
-    path = tmp_path / "joined.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = process_file(path).document
+    doc = _document_of(tmp_path, text)
     assert (doc.admin_unit_type, doc.admin_unit_name) == ("phường", "Tam Phước")
     assert (doc.doc_number, doc.issue_date) == ("97/KH-BCĐ", "2025-10-16")
     assert (doc.signer_title, doc.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng Nhung")
@@ -474,9 +479,7 @@ Nguyễn Thành Sinh
 
 
 def test_a_letters_header_and_signature_written_side_by_side(tmp_path):
-    path = tmp_path / "letter.txt"
-    path.write_text(LETTER, encoding="utf-8")
-    doc = process_file(path).document
+    doc = _document_of(tmp_path, LETTER)
     assert (doc.admin_unit_type, doc.admin_unit_name) == ("tỉnh", "Lào Cai")
     assert (doc.doc_number, doc.issue_date) == ("215/UBND-KT", "2026-03-12")
     assert (doc.signer_title, doc.signer_name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")
@@ -486,7 +489,5 @@ def test_a_spaced_symbol_before_the_place_and_date_stays_the_numbers(tmp_path):
     # "QĐ - UBND" before "Lào Cai, ngày": the acronym is the number's, the place starts at "Lào"
     text = LETTER.replace("Số: 215/UBND-KT Lào Cai", "Số: 215/QĐ - UBND Lào Cai").replace(
         "V/v tăng cường công tác quản\nlý, giám sát hoạt động VLNCN\n", "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ\n")
-    path = tmp_path / "decision.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = process_file(path).document
+    doc = _document_of(tmp_path, text)
     assert (doc.doc_symbol, doc.issue_date) == ("QĐ-UBND", "2026-03-12")
