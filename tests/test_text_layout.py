@@ -117,3 +117,14 @@ def test_sub_columns_of_a_group_label_take_its_place():
     # the label alone, with no sub-columns under it, is the lead column
     h = read_header(["STT Nhiệm vụ Đơn vị thực hiện Thời gian", "1 Tổ chức hội nghị"], 0)
     assert h is not None and h.roles == ["stt", "name", "lead", "deadline"]
+
+
+def test_a_two_line_name_written_inside_its_neighbour_is_put_back():
+    # a header of two rows flattened by printed line: "Thời" / "hạn" (one cell) shares its second line
+    # with the sub-column "Đơn vị chủ" / "trì", so "hạn" lands inside that name
+    lines = ["TT Tên nhiệm vụ Kết quả /", "sản phẩm", "Đơn vị thực hiện Đơn vị", "theo dõi,", "đánh giá", "Thời",
+             "Đơn vị chủ hạn", "trì", "Cơ quan phối", "hợp", "1 Tổ chức tập huấn Hội nghị Phòng VHXH"]
+    h = read_header(lines, 0)
+    assert h.texts == ["TT", "Tên nhiệm vụ", "Kết quả / sản phẩm", "Đơn vị chủ trì", "Cơ quan phối hợp",
+                       "Đơn vị theo dõi, đánh giá", "Thời hạn"]
+    assert h.roles == ["stt", "name", "result", "lead", "coordinating", "monitoring", "deadline"]

@@ -245,8 +245,33 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
         parts.append(line)
         end = k + 1
     # "ST" / "T Chỉ tiêu": the STT name wrapped over two lines
-    texts = _place_sub_columns(split_column_names(_STT_SPLIT.sub("STT", " ".join(p for p in parts if p))))
+    joined = _STT_SPLIT.sub("STT", " ".join(p for p in parts if p))
+    texts = _place_sub_columns(_rejoin_split_names(split_column_names(joined)))
     return _header_of(texts, at, end)
+
+
+def _rejoin_split_names(texts: list[str]) -> list[str]:
+    """Column names with a two-line name put back together where a tool wrote its second word inside
+    another name (a header of two rows: "Thời" ends one name, "hạn" sits inside the next, "Đơn vị chủ
+    hạn trì", on the line it shares with it). The word moves when the name it sits in reads as a
+    known name without it and the word before joined with it reads as one the header lacks."""
+    out = list(texts)
+    for i, text in enumerate(out):
+        words = text.split()
+        for k in range(1, len(words) - 1):
+            rest = " ".join(words[:k] + words[k + 1:])
+            if role_of(rest) is None or _coverage(_header_fold(rest)) <= _coverage(_header_fold(text)):
+                continue
+            for j in range(i - 1, -1, -1):
+                q = out[j].split()
+                joined = f"{q[-1]} {words[k]}"
+                role = role_of(joined)
+                if role is None or role in roles_of(out) or (len(q) > 1 and role_of(" ".join(q[:-1])) is None):
+                    continue
+                out[i] = rest
+                out[j:j + 1] = ([" ".join(q[:-1])] if len(q) > 1 else []) + [joined]
+                return _rejoin_split_names(out)
+    return out
 
 
 def _header_of(texts: list[str], start: int, end: int) -> TextHeader | None:
