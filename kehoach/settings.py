@@ -151,8 +151,9 @@ UTF16_NUL_SHARE = 0.2
 # TCVN3 has no accented capitals (a font draws them): an accented letter is upper case when its
 # word's other letters are and this share of its line's letters is upper case (a heading).
 TCVN3_UPPER_LINE_SHARE = 0.8
-# A flattened table header (its column names wrapped) spans at most this many lines.
-TEXT_HEADER_MAX_LINES = 10
+# A flattened table header (its column names wrapped) spans at most this many lines (a tool that writes
+# each header cell whole puts a narrow column's four or five lines one after another).
+TEXT_HEADER_MAX_LINES = 16
 # lines above a table's STT line that may hold the upper halves of column names centred on it
 TEXT_CENTRED_HEADER_LINES = 4
 # ... each of at most this many words (the parts of several columns' names side by side)

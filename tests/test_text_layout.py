@@ -128,3 +128,12 @@ def test_a_two_line_name_written_inside_its_neighbour_is_put_back():
     assert h.texts == ["TT", "Tên nhiệm vụ", "Kết quả / sản phẩm", "Đơn vị chủ trì", "Cơ quan phối hợp",
                        "Đơn vị theo dõi, đánh giá", "Thời hạn"]
     assert h.roles == ["stt", "name", "result", "lead", "coordinating", "monitoring", "deadline"]
+
+
+def test_a_header_of_narrow_columns_wrapped_over_fourteen_lines_is_read_whole():
+    # pdfium writes each header cell's lines one after another: narrow columns take many lines
+    lines = ["TT Tên nhiệm vụ Yêu cầu kết", "quả đạt được", "Thời", "gian", "thực", "hiện", "Đơn vị chủ", "trì thực",
+             "hiện", "Đơn vị phối", "hợp", "Đơn vị", "theo dõi,", "đánh giá", "A NHIỆM VỤ TRỌNG TÂM NĂM 2026"]
+    h = read_header(lines, 0)
+    assert h.end == 14
+    assert h.roles == ["stt", "name", "result", "deadline", "lead", "coordinating", "monitoring"]
