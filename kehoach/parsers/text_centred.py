@@ -29,7 +29,9 @@ from kehoach import settings
 from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.columns import role_of, vocabulary
 
-_STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
+# the number column's name opening a header line (folded), and "S T T" / "S TT" printed apart
+STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
+STT_SPLIT = re.compile(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"^\(?\s*don vi(?: tinh)?\s*:")  # "Đơn vị tính: triệu đồng": the caption's
 # the order columns stand in, left to right, in a plan's table: it breaks ties the lines leave open
 COLUMN_ORDER = {"stt": 0, "name": 1, "unit_of_measure": 2, "result": 3, "lead": 4, "coordinating": 5,
@@ -87,7 +89,7 @@ def centred_above(lines: list[str], at: int) -> int:
     while a < settings.TEXT_CENTRED_HEADER_LINES and at - a - 1 >= 0 and at + a + 1 < len(lines):
         text = lines[at - a - 1].strip()
         # (a title above a table, "MỘT SỐ CHỈ TIÊU CHỦ YẾU", is printed in capitals, a name is not)
-        if _STT_OPEN.match(fold(text)) or not text[:1].isupper() or not _fragment_line(text) \
+        if STT_OPEN.match(fold(text)) or not text[:1].isupper() or not _fragment_line(text) \
                 or (text.isupper() and len(text.split()) > 2) or not _fragment_line(lines[at + a + 1].strip()):
             break
         a += 1
@@ -216,7 +218,7 @@ def centred_names(lines: list[str], at: int, a: int) -> list[str] | None:
             columns[k].span += 2
         orders.append(placed)
         open_ = sorted(set(open_) | set(placed), key=lambda c: _first_seen(orders, c))
-    middle = re.sub(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", "STT", lines[at], flags=re.IGNORECASE).split()
+    middle = STT_SPLIT.sub("STT", lines[at]).split()
     fragments = _cut(middle, continues=_continues(columns, open_))
     placed = _place(columns, fragments, open_)
     for k, frag in zip(placed, fragments, strict=True):

@@ -22,9 +22,10 @@ from rapidfuzz import fuzz
 from kehoach import settings
 from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.columns import OCR_ONSET, role_of, roles_of, vocabulary
+from kehoach.parsers.text_centred import STT_OPEN as _STT_OPEN
+from kehoach.parsers.text_centred import STT_SPLIT as _STT_SPLIT
 from kehoach.parsers.text_centred import centred_above, centred_names
 
-_STT_OPEN = re.compile(r"^\s*(?:stt|tt|st|so tt|so thu tu)(?:\s|$)")
 # first words a column name can start with: a name boundary can only fall before one of them
 _NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in vocabulary().words.values() for n in names}
                       | {"yeu cau", "don vi", "co quan", "ghi chu", "thoi gian", "stt"}, key=len, reverse=True)
@@ -37,14 +38,8 @@ _BARE = {"don vi", "co quan"}
 # no column of its own; a tool writes the first header row before the second, so the sub-columns
 # come after the top row's later names and are put back where the label stands (_place_sub_columns)
 _GROUP_LABELS = {"don vi thuc hien"}
-def is_group_label(text: str) -> bool:
-    """Is this a label printed over sub-columns ("Đơn vị thực hiện" over "Chủ trì" | "Phối hợp")?"""
-    return _header_fold(text).strip() in _GROUP_LABELS
-
-
 _FIRST_WORDS = {n.split()[0] for names in vocabulary().words.values() for n in names
                 if " " in n and len(n.split()[0]) >= 3}
-_STT_SPLIT = re.compile(r"^\s*S\s*T\s*T\b|^\s*S\s*TT\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
 
@@ -291,6 +286,11 @@ def _header_of(texts: list[str], start: int, end: int) -> TextHeader | None:
     return TextHeader(start=start, end=end, roles=roles, texts=texts)
 
 
+def is_group_label(text: str) -> bool:
+    """Is this a label printed over sub-columns ("Đơn vị thực hiện" over "Chủ trì" | "Phối hợp")?"""
+    return _header_fold(text).strip() in _GROUP_LABELS
+
+
 def _place_sub_columns(texts: list[str]) -> list[str]:
     """Column names with a group label ("Đơn vị thực hiện") replaced by the sub-columns it spans.
 
@@ -298,7 +298,7 @@ def _place_sub_columns(texts: list[str]) -> list[str]:
     it; names between the label and that run are top-row columns right of the group.
     """
     for g, t in enumerate(texts):
-        if _header_fold(t) not in _GROUP_LABELS:
+        if not is_group_label(t):
             continue
         roles = [role_of(x) for x in texts]
         first = next((k for k in range(g + 1, len(texts)) if roles[k] in ("lead", "coordinating")), None)
