@@ -199,3 +199,41 @@ def test_a_label_over_two_sub_columns_names_no_column_of_its_own():
     assert roles == ["stt", "name", "result", "lead", "coordinating", "deadline"]
     got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
     assert got["2"][3:] == ["Văn phòng HĐND và UBND", "Các ngành liên quan", "Quý I/2026"]
+
+
+def test_a_group_titles_wrapped_line_across_the_columns_keeps_rows_top_aligned():
+    # the title's second line runs under the value columns' names: its words are no cells of a
+    # first row centred on its number (which would shift every row's lines onto the next row)
+    body = [
+        " I         Nâng cao nhận thức, đổi mới tư duy, quyết tâm chính trị trong lãnh đạo, chỉ đạo",
+        "           phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        " 1         Tổ chức quán triệt, tuyên    Hội nghị     Phòng VH-XH         Các ngành liên",
+        "           truyền sâu rộng nội dung     quán triệt                       quan",
+        "           Nghị quyết số 57-NQ/TW",
+        " 2         Đưa nhiệm vụ chuyển đổi số   Kế hoạch     Văn phòng           Các phòng chuyên",
+        "           vào chương trình công tác    công tác     HĐND và UBND        môn",
+    ]
+    _, _, rows = read_layout_table(HEADER, body)
+    got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+    assert got["I"][1].endswith("chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
+    assert got["1"][1:] == ["Tổ chức quán triệt, tuyên truyền sâu rộng nội dung Nghị quyết số 57-NQ/TW",
+                            "Hội nghị quán triệt", "Phòng VH-XH", "Các ngành liên quan"]
+    assert got["2"][1] == "Đưa nhiệm vụ chuyển đổi số vào chương trình công tác"
+
+
+def test_a_page_set_some_characters_off_is_read_in_its_own_columns():
+    # pdftotext -layout places each page from its own margin: on page 2 every column starts 6
+    # characters further left, so the column starts measured on page 1 would cut its words apart
+    def row(n: int, off: int) -> list[str]:
+        first = f"{n:<11}{'Tỉ lệ hồ sơ xử lý trực tuyến':<34}{'100':<12}{'Văn phòng':<19}Các cơ quan, đơn vị"
+        second = f"{'':<11}{'trên môi trường điện tử':<34}{'':<12}{'HĐND&UBND':<19}thuộc UBND xã"
+        return [ln[:11 - off] + ln[11:] if off else ln for ln in (first, second)]
+    body = [ln for n in range(1, 9) for ln in row(n, 0)] + [ln for n in range(9, 13) for ln in row(n, 6)]
+    pages = [1] * 16 + [2] * 8
+    want = ["Tỉ lệ hồ sơ xử lý trực tuyến trên môi trường điện tử", "100", "Văn phòng HĐND&UBND",
+            "Các cơ quan, đơn vị thuộc UBND xã"]
+    _, _, rows = read_layout_table(HEADER, body, pages)
+    assert [code for code, _, _ in rows] == [str(n) for n in range(1, 13)]
+    assert all([" ".join(t.split()) for t in texts][1:] == want for _, _, texts in rows)
+    _, _, unshifted = read_layout_table(HEADER, body)
+    assert [" ".join(t.split()) for t in unshifted[-1][2]][1:] != want  # the shift is what reads it

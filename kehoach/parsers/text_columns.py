@@ -188,12 +188,13 @@ def _column_of(x: float, starts: list[int]) -> int:
     return k
 
 
-def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[str | None], list[str],
-                                                                        list[tuple[str, bool, list[str]]]] | None:
+def read_layout_table(header_lines: list[str], body: list[str], pages: list[int] | None = None,
+                      ) -> tuple[list[str | None], list[str], list[tuple[str, bool, list[str]]]] | None:
     """(roles, column names, rows as (code, is_group, cell texts)) of a layout table, or None.
 
     `header_lines` are the lines of its column names, `body` the lines under them
-    up to the table's end (repeated headers and page numbers included).
+    up to the table's end (repeated headers and page numbers included), `pages` the
+    page of each body line (a layout tool places each page's text on its own).
     """
     cols, names = column_starts(header_lines, body)
     if len(cols) < 3:
@@ -207,7 +208,10 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     # a header printed again on a new page may sit a few characters off: its page is measured anew
     grid: list[list[str]] = []
     page_cols = cols
+    shifted = _page_shifts(cols, body, pages)
     for i, ln in enumerate(body):
+        if pages is not None and (i == 0 or pages[i] != pages[i - 1]):
+            page_cols = shifted[pages[i]]
         if _STT_LINE.match(ln):
             end = next((j for j in range(i + 1, len(body)) if _STT_LINE.match(body[j])), len(body))
             again, _ = column_starts([ln], body[i + 1:end])
@@ -269,7 +273,7 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     mid_name = sum(2 if not grid[a][name_k] else 1 for a in items if not grid[a][name_k][:1].isupper())
     centred = first_item is not None and (any(
         grid[i][k] for i in range(after_group + 1, first_item) for k in range(len(cols))
-        if k not in (stt_k, name_k) and i not in skip)
+        if k not in (stt_k, name_k) and i not in skip and not _title_line(body[i], cols, name_k))
         or mid_name >= max(settings.TEXT_LAYOUT_CENTRED_MIN, settings.TEXT_LAYOUT_CENTRED_SHARE * len(items)))
     spans = _group_spans(grid, body, cols, anchors, groups, skip, name_k, centred)
     in_groups = {i for span in spans.values() for i in span}
@@ -296,6 +300,33 @@ def read_layout_table(header_lines: list[str], body: list[str]) -> tuple[list[st
     return roles, names, rows
 
 
+def _page_shifts(cols: list[int], body: list[str], pages: list[int] | None) -> dict[int, list[int]]:
+    """The column starts on each page of a table. A layout tool sets each page's text from its own
+    left margin, so a page whose lines start further left or right (a wider row number, a narrower
+    name) holds the same columns some characters off: the shift where the most runs of words start
+    on its column boundaries and the fewest words run across them (a page with its header printed
+    again is measured under it instead)."""
+    if pages is None:
+        return {}
+    first = pages[0] if pages else 0
+    out: dict[int, list[int]] = {}
+    for page in dict.fromkeys(pages):
+        lines = [ln for ln, p in zip(body, pages, strict=True) if p == page]
+        if page == first or sum(1 for ln in lines if ln.strip()) < settings.TEXT_LAYOUT_PAGE_LINES \
+                or any(_STT_LINE.match(ln) for ln in lines):  # a repeated header: measured under it
+            out[page] = cols
+            continue
+        counts, across = _start_counts(lines)
+        most = settings.TEXT_LAYOUT_PAGE_SHIFT
+        fit = {d: sum(counts.get(c + d, 0) - settings.TEXT_ACROSS_WEIGHT * across.get(c + d, 0) for c in cols[1:])
+               for d in range(-most, most + 1)}
+        best = max(fit, key=lambda d: (fit[d], -abs(d)))
+        # a shift must fit clearly better: on each boundary, a few more runs start and fewer words cross
+        clearly = fit[best] - fit[0] >= settings.TEXT_LAYOUT_SHIFT_GAIN * (len(cols) - 1)
+        out[page] = [cols[0]] + [c + best for c in cols[1:]] if clearly else cols
+    return out
+
+
 def _opening_name(grid: list[list[str]], at: int, name_k: int, skip: set[int],
                   anchors: list[tuple[int, str, bool]]) -> str:
     """The name text a row number on line `at` opens: a capitalised first line of the name on the
@@ -315,11 +346,7 @@ def _group_spans(grid: list[list[str]], body: list[str], cols: list[int], anchor
     anchor_lines = {a for a, _, _ in anchors}
 
     def name_only(i: int) -> bool:
-        """One run of words from the name column on: a title line (it may run across the table)."""
-        if not (0 <= i < len(grid)) or i in skip or i in anchor_lines:
-            return False
-        runs = fragments(body[i])
-        return len(runs) == 1 and _column_of(runs[0].x0, cols) == name_k
+        return 0 <= i < len(grid) and i not in skip and i not in anchor_lines and _title_line(body[i], cols, name_k)
 
     spans: dict[int, list[int]] = {}
     for a in groups:
@@ -331,6 +358,13 @@ def _group_spans(grid: list[list[str]], body: list[str], cols: list[int], anchor
             below += 1
         spans[a] = list(range(a - above, a + below + 1))
     return spans
+
+
+def _title_line(line: str, cols: list[int], name_k: int) -> bool:
+    """One run of words from the name column on: a group title's line (it may run across the
+    table's columns, so its words fall in several of them)."""
+    runs = fragments(line)
+    return len(runs) == 1 and _column_of(runs[0].x0, cols) == name_k
 
 
 def _cuts(anchors: list[int], lines: list[tuple[int, str]], centred: bool) -> list[tuple[int, int]]:

@@ -361,7 +361,8 @@ def _layout_grid(lines: list[_Line], h: TextHeader, end: int, caption: str) -> G
             and len(lines[start - 1].text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS \
             and not is_unit_statement(lines[start - 1].text):
         start -= 1
-    got = read_layout_table([ln.text for ln in lines[start:h.end]], [ln.text for ln in lines[h.end:end]])
+    got = read_layout_table([ln.text for ln in lines[start:h.end]], [ln.text for ln in lines[h.end:end]],
+                            [ln.page for ln in lines[h.end:end]])
     if got is None:
         return None
     _roles, names, rows = got
