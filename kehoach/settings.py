@@ -256,6 +256,9 @@ TEXT_ACROSS_WEIGHT = 0.5
 TEXT_LAYOUT_PAGE_LINES = 8
 TEXT_LAYOUT_PAGE_SHIFT = 8  # characters: a layout tool may set a page's text this far off the one before it
 TEXT_LAYOUT_SHIFT_GAIN = 3.0  # ... and it is read so only when each boundary gains this many runs starting on it
+# characters: a run of words set apart this close before a column's start, in a cell that line
+# already filled, is that column's (the tool pushed it left to make room)
+TEXT_LAYOUT_PUSH_SLACK = 8
 # --- accent restoration (normalize/accents/; branch `accents`) ---
 # Costs are in natural-log units, the language model's: a rule costing 1.0 must be paid
 # for by the model finding its syllable e (2.7) times likelier than the printed one.

@@ -237,3 +237,23 @@ def test_a_page_set_some_characters_off_is_read_in_its_own_columns():
     assert all([" ".join(t.split()) for t in texts][1:] == want for _, _, texts in rows)
     _, _, unshifted = read_layout_table(HEADER, body)
     assert [" ".join(t.split()) for t in unshifted[-1][2]][1:] != want  # the shift is what reads it
+
+
+def test_a_run_pushed_left_of_its_column_joins_it_when_its_own_cell_is_filled():
+    # a layout tool sets a long line's cells a few characters left of their columns' edges to make
+    # room ("Thứ bậc" before the unit column, "Phòng VHXH" before the lead column): set apart by two
+    # spaces from the text the cell to its left already holds on that line, each is the next cell
+    def line(n: str, name: str, unit: str, target: str, lead: str) -> str:
+        return f"{n:<5}{name:<41}{unit:<11}{target:<21}{lead}".rstrip()
+    header = [line("STT", "Tên chỉ tiêu", "ĐVT", "Chỉ tiêu đạt", "Cơ quan chủ trì")]
+    body = ["1    Xếp hạng chỉ số đánh giá chuyển đổi số  Thứ bậc  Thuộc nhóm 20 xã  Phòng VHXH",
+            line("", "(DTI) của phường", "", "dẫn đầu tỉnh", "")]
+    for n in range(2, 6):
+        body += [line(str(n), "Tỷ lệ cơ sở giáo dục phổ thông tổ chức", "%", "100", "Phòng VH-XH"),
+                 line("", "giáo dục STEM", "", "", "và các trường")]
+    _, _, rows = read_layout_table(header, body)
+    got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+    assert got["1"][1:] == ["Xếp hạng chỉ số đánh giá chuyển đổi số (DTI) của phường", "Thứ bậc",
+                            "Thuộc nhóm 20 xã dẫn đầu tỉnh", "Phòng VHXH"]
+    assert got["5"][1:] == ["Tỷ lệ cơ sở giáo dục phổ thông tổ chức giáo dục STEM", "%", "100",
+                            "Phòng VH-XH và các trường"]

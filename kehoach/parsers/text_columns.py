@@ -218,13 +218,7 @@ def read_layout_table(header_lines: list[str], body: list[str], pages: list[int]
             enough = sum(1 for b in body[i + 1:end] if b.strip()) >= settings.TEXT_LAYOUT_PAGE_LINES
             page_cols = _right_aligned_figures(again, roles, body[i + 1:end]) \
                 if len(again) == len(cols) and enough else page_cols
-        row = [""] * len(cols)
-        for n, m in enumerate(re.finditer(r"\S+", ln)):
-            k = _column_of(m.start(), page_cols)
-            if k == stt_k and n > 0:
-                k = stt_k + 1  # the STT cell holds one short code; words after it are the name's
-            row[k] = (row[k] + " " + m.group(0)).strip()
-        grid.append(row)
+        grid.append(_line_cells(ln, page_cols, stt_k))
     header_again = {n.strip() for n in names if n.strip()}
     numbering = Numbering()
     anchors: list[tuple[int, str, bool]] = []
@@ -298,6 +292,27 @@ def read_layout_table(header_lines: list[str], body: list[str], pages: list[int]
         texts[stt_k] = code
         rows.append((code, group, texts))
     return roles, names, rows
+
+
+def _line_cells(line: str, cols: list[int], stt_k: int) -> list[str]:
+    """One layout line as column texts, word by word (a tight layout parts two cells by one space
+    only). A run of words set apart from the one before it that starts just short of the next
+    column, in a column this line already filled, is the next column's: the tool set it a few
+    characters left of its cell's edge to make room (a long unit "Thứ bậc" beside the name)."""
+    row = [""] * len(cols)
+    k = 0
+    for f in fragments(line):
+        head = _column_of(f.x0, cols)
+        if row[head] and head + 1 < len(cols) and cols[head + 1] - f.x0 <= settings.TEXT_LAYOUT_PUSH_SLACK:
+            head += 1
+        k = max(k, head)
+        for n, m in enumerate(re.finditer(r"\S+", f.text)):
+            at = max(k, _column_of(f.x0 + m.start(), cols)) if n else k
+            if at == stt_k and (f.x0 + m.start() > 0 and any(row)):
+                at = stt_k + 1  # the STT cell holds one short code; words after it are the name's
+            k = at
+            row[at] = (row[at] + " " + m.group(0)).strip()
+    return row
 
 
 def _page_shifts(cols: list[int], body: list[str], pages: list[int] | None) -> dict[int, list[int]]:
