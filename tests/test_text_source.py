@@ -187,6 +187,13 @@ def test_budget_amount_alone_on_a_line_and_the_total_row():
     assert rows[-1][1] == "Tổng cộng" and "Tổng" not in rows[-2][1]
 
 
+def test_a_total_label_with_its_amount_on_the_next_line_is_the_total_row():
+    # a tool that writes each cell on its own line (PyMuPDF) puts the total's amount under its label
+    grid = parse_text(BUDGET.replace("Tổng cộng 750", "Tổng cộng\n750")).grids[0]
+    rows = [[grid.cell(r, c).text if grid.cell(r, c) else "" for c in range(grid.n_cols)] for r in range(grid.n_rows)]
+    assert rows[-1][:3] == ["", "Tổng cộng", "750"] and rows[-2][0] == "4" and "Tổng" not in rows[-2][1]
+
+
 def test_a_lone_number_after_a_budget_row_with_its_amount_is_a_page_number():
     text = BUDGET.replace("núi 50\n", "núi 50\n7\n")
     grid = parse_text(text).grids[0]

@@ -260,6 +260,13 @@ def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None 
         elif amounts and _total_line(line.text):
             rows.append((TOTAL_CODE, False, [line]))  # "Tổng cộng 3.070": its own row, not the last item's
             starts.append((line.page, 1, line.index))
+        elif amounts and nxt_k is not None and is_total_label(line.text.strip()) \
+                and _total_line(f"{line.text.strip()} {lines[nxt_k].text.strip()}"):
+            # a tool that writes each cell on its own line puts the total's amount under its label
+            joined = _Line(f"{line.text.strip()} {lines[nxt_k].text.strip()}", line.index, line.page)
+            rows.append((TOTAL_CODE, False, [joined]))
+            starts.append((line.page, 1, line.index))
+            k = nxt_k
         elif is_page_number(line.text) and not (amounts and rows and _wants_amount(rows[-1][2])) \
                 and (edge or not paged):
             pass  # page furniture between two printed pages of the table (a lone number elsewhere: a cell's)

@@ -89,8 +89,9 @@ def _is_code(text: str, m: re.Match[str], mostly_upper: bool) -> bool:
         return not (digits <= _CONFUSABLE_DIGITS and len(tok) <= 6 and sum(c.isdigit() for c in tok) <= 2)
     before = text[m.start() - 1] if m.start() > 0 else " "
     after = text[m.end()] if m.end() < len(text) else " "
-    if tok.isupper() and (before in _CODE_JOINER or after in _CODE_JOINER and after != "."):
-        return True  # "KH-UBND", "57-NQ/TW", "HĐND&UBND"
+    if (tok.isupper() or any(c.isupper() for c in tok[1:])) and (
+            before in _CODE_JOINER or after in _CODE_JOINER and after != "."):
+        return True  # "KH-UBND", "57-NQ/TW", "HĐND&UBND", "06/QĐ-TTg" (mixed case: no syllable's)
     if tok.isupper() and not mostly_upper and (len(tok) > 1 or is_roman(tok)):
         return True  # "UBND", "CA", "VH" inside running text; a Roman numeral "I"
     if tok.isupper() and len(tok) > 1 and not any(c in "AEIOUY" for c in strip(tok).upper()):
