@@ -9,12 +9,14 @@ Makes the flattened-text figures reproducible: each PDF (a file, or every
 - `pdfplumber`, `pdfplumber-layout`: pdfplumber's `page.extract_text()` (words of a printed line joined by
   one space, so a table row's cells share a line) and `extract_text(layout=True)`, pages joined by a form feed
 - `pdftotext`, `pdftotext-layout`: poppler's binary (plain and `-layout`), only if it is installed
+- `pymupdf`: PyMuPDF's `page.get_text()`, pages joined by a form feed, only if it is installed
+  (it is no dependency of kehoach: AGPL; `pip install pymupdf` in another environment)
 
 `--strip-accents` removes the Vietnamese diacritics (NFD, combining marks
 dropped, đ -> d), as a file that lost them reads.
 
-usage: python scripts/flatten_pdf.py SRC --out DIR [--tool pdfium|pdfminer|pdfplumber[-layout]|pdftotext[-layout]]
-       [--strip-accents]
+usage: python scripts/flatten_pdf.py SRC --out DIR
+       [--tool pdfium|pdfminer|pdfplumber[-layout]|pdftotext[-layout]|pymupdf] [--strip-accents]
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-TOOLS = ("pdfium", "pdfminer", "pdfplumber", "pdfplumber-layout", "pdftotext", "pdftotext-layout")
+TOOLS = ("pdfium", "pdfminer", "pdfplumber", "pdfplumber-layout", "pdftotext", "pdftotext-layout", "pymupdf")
 
 
 def strip_accents(text: str) -> str:
@@ -73,6 +75,15 @@ def _pdftotext(path: Path, layout: bool) -> str:
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
+def _pymupdf(path: Path) -> str:
+    try:
+        import pymupdf
+    except ImportError:
+        raise SystemExit("PyMuPDF is not installed (pip install pymupdf)") from None
+    with pymupdf.open(str(path)) as doc:
+        return "\f".join(page.get_text() for page in doc)
+
+
 def flatten(path: Path, tool: str) -> str:
     if tool == "pdfium":
         return _pdfium(path)
@@ -82,6 +93,8 @@ def flatten(path: Path, tool: str) -> str:
         return _pdfplumber(path, tool == "pdfplumber-layout")
     if tool in ("pdftotext", "pdftotext-layout"):
         return _pdftotext(path, tool == "pdftotext-layout")
+    if tool == "pymupdf":
+        return _pymupdf(path)
     raise ValueError(f"unknown tool {tool!r}")
 
 

@@ -37,8 +37,9 @@ def test_restore(text, expected):
     ("KE HOACH", "KẾ HOẠCH"),  # upper case kept
     ("CONG HOA XA HOI CHU NGHIA VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("Ke hoach so 15/KH-BCD", "Kế hoạch số 15/KH-BCĐ"),  # title case kept, the code kept but its "Đ" given back
-    ("Huong dan so 3/HD-UBND", "Hướng dẫn số 3/HD-UBND"),
-    ("Quyet dinh so 06/QD-TTg cua Thu tuong", "Quyết định số 06/QĐ-TTg của Thủ tướng"),  # mixed case: a code  # "HD" is also "hợp đồng": left as printed
+    ("Huong dan so 3/HD-UBND", "Hướng dẫn số 3/HD-UBND"),  # "HD" is also "hợp đồng": left as printed
+    # a mixed-case code ("TTg") beside a joiner is no syllable
+    ("Quyet dinh so 06/QD-TTg cua Thu tuong", "Quyết định số 06/QĐ-TTg của Thủ tướng"),
     ("UBND xa; HĐND xa", "UBND xã; HĐND xã"),  # abbreviations untouched
     ("Muc tieu den nam 2030: 100%", "Mục tiêu đến năm 2030: 100%"),  # numbers and punctuation untouched
     ("STT", "STT"), ("mang 5G", "mạng 5G"),  # capitals without a vowel, a code with a digit
