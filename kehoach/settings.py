@@ -194,6 +194,10 @@ TEXT_BODY_WORD_MIN = 0.2
 TEXT_BODY_WORD_MAX = 0.8
 # A word that is not a number in a target column beside a unit column (targets are mostly figures).
 TEXT_TARGET_WORD_PENALTY = 0.1
+# a deadline cell's figures: a day's number up to 31 ("ngày 15", a year's wrapped digit) reads as one, another
+# figure ("100", "≥ 90": a target's) counts against it
+TEXT_DEADLINE_DAY = 1.5
+TEXT_DEADLINE_FIGURE = 1.0
 # Below this many words a document is too short to tell its common words: catalog words score the maximum.
 TEXT_VOCAB_MIN_WORDS = 1000
 TEXT_HEAD_BONUS = 0.5
@@ -254,6 +258,10 @@ TEXT_LAYOUT_HEADER_WORDS = 6
 TEXT_ACROSS_WEIGHT = 0.5
 # A page of a layout table is measured anew under its repeated header when it has this many lines.
 TEXT_LAYOUT_PAGE_LINES = 8
+# the orders of a centred header's names that its lines allow, weighed by the rows under it: at most
+# this many (a name on lines of its own may stand in any gap), and the rows they are weighed on
+TEXT_HEADER_ORDERS = 24
+TEXT_HEADER_ORDER_ROWS = 8
 TEXT_LAYOUT_PAGE_SHIFT = 8  # characters: a layout tool may set a page's text this far off the one before it
 TEXT_LAYOUT_SHIFT_GAIN = 3.0  # ... and it is read so only when each boundary gains this many runs starting on it
 # characters: a run of words set apart this close before a column's start, in a cell that line

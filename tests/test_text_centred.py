@@ -46,3 +46,19 @@ def test_a_long_line_of_upper_halves_pairs_with_its_lower_halves():
     # each line's own order is kept
     assert names.index("Thời gian thực hiện") < names.index("Đơn vị chủ trì thực hiện") \
         < names.index("Đơn vị theo dõi, đánh giá")
+
+
+def test_a_name_on_lines_of_its_own_may_stand_in_any_gap_the_lines_leave():
+    # "Đơn vị / tính" and "Thời gian / hoàn thành" print above and below an STT line they are absent
+    # from: only their own order is known, the number and the name open the table
+    from kehoach.parsers.text_centred import centred_name_orders
+
+    lines = ["Đơn vị Thời gian", "STT Chỉ tiêu Kết quả Đơn vị chủ trì Đơn vị phối hợp", "tính hoàn thành"]
+    orders = centred_name_orders(lines, 1, 1)
+    assert orders[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                         "Thời gian hoàn thành"]  # the likeliest: by the order plans give their columns
+    assert ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Thời gian hoàn thành", "Đơn vị chủ trì",
+            "Đơn vị phối hợp"] in orders
+    assert all(o[:2] == ["STT", "Chỉ tiêu"] and o.index("Đơn vị tính") < o.index("Thời gian hoàn thành")
+               and o.index("Kết quả") < o.index("Đơn vị chủ trì") < o.index("Đơn vị phối hợp") for o in orders)
+    assert len(orders) == len({tuple(o) for o in orders}) == 10

@@ -41,3 +41,17 @@ def test_a_year_goes_to_the_deadline_not_to_an_expected_result():
              "Báo cáo rà soát 2026 - 2030 Văn phòng HĐND và", "UBND xã", "Các ngành liên quan"]
     got = _cells(lines, ["name", "result", "deadline", "lead", "coordinating"])
     assert got["result"] == "Báo cáo rà soát" and got["deadline"] == "2026 - 2030"
+
+
+def test_a_deadline_holds_dates_and_days_not_a_targets_figures():
+    from kehoach.parsers.text_cells import emission
+
+    def deadline(w: str) -> float:
+        return emission(w, "deadline", True)
+
+    assert min(deadline(w) for w in ("2026", "12/2025", "IV/2025", "30/6")) > deadline("15") > 0
+    assert max(deadline(w) for w in ("90", "100", "1.200", "≥", "%")) < 0
+    # "% 90 Năm 2026" beside the name: the share is the target's, the year the deadline's
+    got = _cells(["Tỷ lệ hồ sơ trực tuyến % 90 Năm 2026 Phòng VHXH"],
+                 ["name", "unit_of_measure", "result", "deadline", "lead"])
+    assert (got["result"], got["deadline"]) == ("90", "Năm 2026")

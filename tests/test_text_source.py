@@ -498,3 +498,29 @@ def test_a_spaced_symbol_before_the_place_and_date_stays_the_numbers(tmp_path):
         "V/v tăng cường công tác quản\nlý, giám sát hoạt động VLNCN\n", "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ\n")
     doc = _document_of(tmp_path, text)
     assert (doc.doc_symbol, doc.issue_date) == ("QĐ-UBND", "2026-03-12")
+
+
+# pdfplumber's extract_text: the header's names centred on the STT line, "Thời gian / hoàn thành"
+# on lines of its own, so only the rows tell that it stands between "Kết quả" and the bodies
+UNORDERED = """KẾ HOẠCH
+Phát triển khoa học, công nghệ và chuyển đổi số
+Phụ lục I
+DANH MỤC CÁC CHỈ TIÊU CỤ THỂ
+Đơn vị Thời gian
+STT Chỉ tiêu Kết quả Đơn vị chủ trì Đơn vị phối hợp
+tính hoàn thành
+1 Tỷ lệ người dân từ 15 tuổi trở lên có tài % 90 2026 - 2030 Phòng giao dịch Ngân Phòng Kinh tế, Hạ tầng và
+khoản thanh toán tại ngân hàng hoặc tổ hàng Chính sách xã hội Đô thị
+2 Chỉ số hài lòng của người dân, doanh % ≥ 90 Hằng năm Trung tâm PVHCC Các phòng chuyên môn
+nghiệp đối với sự phục vụ thuộc UBND xã
+3 Tỷ lệ cơ sở giáo dục phổ thông tổ chức % 100 Năm 2030 Phòng VH-XH Các cơ sở giáo dục
+giáo dục STEM
+4 Tỷ lệ người trưởng thành có chữ ký số % ≥ 70 Hằng năm Công an xã Các Tổ công nghệ số
+cộng đồng
+"""
+
+
+def test_the_rows_tell_where_a_header_name_of_its_own_lines_stands(tmp_path):
+    items = _items_of(tmp_path, UNORDERED)
+    assert [items[k].deadline for k in "1234"] == ["2026 - 2030", "Hằng năm", "Năm 2030", "Hằng năm"]
+    assert items["3"].lead == ["Phòng VH-XH"] and items["3"].target == "100"

@@ -51,6 +51,7 @@ _DATE = re.compile(r"^\d{1,2}/\d{4}$|^\d{4}$|^\d{1,2}/\d{1,2}/\d{2,4}$|^[IV]{1,3
 # a year or a date read as an expected result (a phrase: "Báo cáo rà soát"): of the 858 expected
 # results in the answer keys of the seeds and the sample plans none holds one, the deadline beside it does
 RESULT_DATE = -1.0
+_DAY_MONTH = re.compile(r"^\d{1,2}/\d{1,4}$")  # "30/6": a day of a month; "12/202": a date wrapped in its year
 _NUMERIC = re.compile(r"^[≥≤><=~+]*\d[\d.,/%]*%?$|^[≥≤><=%]$|^\d+%$")
 
 
@@ -139,12 +140,22 @@ def emission(word: str, role: str, numeric_result: bool, vocab: Vocabulary | Non
             return 1.5
         return -settings.TEXT_TARGET_WORD_PENALTY if numeric_result else 0.0
     if role == "deadline":
-        if numeric or _DATE.match(word.strip(".,;()")):
-            return 2.0
-        return 1.2 if t in _DEADLINE_WORDS else -2.0
+        return _deadline_emission(word.strip(".,;()"), numeric, t)
     if role == "amount":
         return 2.0 if numeric else -2.5
     return -settings.TEXT_NOTE_WORD_PENALTY if role == "note" else -1.0  # unknown roles: rarely filled
+
+
+def _deadline_emission(word: str, numeric: bool, token: str) -> float:
+    """A deadline holds dates ("12/2025", "IV/2025", "2026", "30/6") and a day's number ("ngày 15"),
+    never a share or a bound ("%", "≥ 90"), seldom another figure ("100", "1.200")."""
+    if _DATE.match(word) or _DAY_MONTH.match(word):
+        return 2.0
+    if numeric:
+        if word.isdigit() and int(word) <= 31:
+            return settings.TEXT_DEADLINE_DAY
+        return -settings.TEXT_DEADLINE_FIGURE
+    return 1.2 if token in _DEADLINE_WORDS else -2.0
 
 
 def _opens_cell(word: str) -> float:
@@ -210,7 +221,15 @@ def emissions(words: list[Word], roles: list[str], numeric_result: bool, vocab: 
 
 def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None,
            centred: bool = False) -> list[int]:
-    """The column index (into `roles`) of each word, by Viterbi over (column, furthest column).
+    """The column index (into `roles`) of each word, by Viterbi over (column, furthest column)
+    (`best_path`)."""
+    return best_path(words, roles, numeric_result, vocab, centred)[0]
+
+
+def best_path(words: list[Word], roles: list[str], numeric_result: bool, vocab: Vocabulary | None = None,
+              centred: bool = False) -> tuple[list[int], float]:
+    """The column index (into `roles`) of each word, by Viterbi over (column, furthest column), and
+    the path's score (how well the words read as cells of columns in this order).
 
     `centred`: the row's cells are centred on it, so a printed line holds only the cells tall
     enough to reach it, and going past a column on a line leaves it for a later line, not empty
@@ -218,7 +237,7 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     starts again from the left, so going back to an earlier column at a line break costs nothing."""
     n_cols = len(roles)
     if not words:
-        return []
+        return [], 0.0
     neg = -1e18
     # state index: c * n_cols + m, with c <= m
     size = n_cols * n_cols
@@ -291,11 +310,12 @@ def assign(words: list[Word], roles: list[str], numeric_result: bool, vocab: Voc
     # columns never reached are empty
     final = [score[s] - settings.TEXT_END_SKIP_COST * (n_cols - 1 - s % n_cols) for s in range(size)]
     s = max(range(size), key=final.__getitem__)
+    best = final[s]
     path = []
     for i in range(len(words) - 1, -1, -1):
         path.append(s // n_cols)
         s = back[i][s]
-    return path[::-1]
+    return path[::-1], best
 
 
 _YEAR_HEAD = re.compile(r"^(?:\d{1,2}/)?\d{1,2}/(\d{1,3})$")  # "12/202", "15/3/20": a date cut in its year
@@ -307,9 +327,8 @@ def _year_wrapped(last: str, word: str) -> bool:
     return m is not None and word.isdigit() and len(m.group(1)) + len(word) == 4
 
 
-def split_row(lines: list[str], roles: list[str], numeric_result: bool,
-              vocab: Vocabulary | None = None, centred: bool = False) -> dict[int, str]:
-    """The text of each column of one row (line breaks kept), from its output lines."""
+def row_words(lines: list[str]) -> list[Word]:
+    """The words of a row's output lines, each with its line and where it stands on it."""
     words: list[Word] = []
     blank = False
     for k, line in enumerate(lines):
@@ -320,6 +339,13 @@ def split_row(lines: list[str], roles: list[str], numeric_result: bool,
         for j, t in enumerate(toks):
             words.append(Word(t, k, blank and j == 0, j == 0, len(line.strip())))
         blank = False
+    return words
+
+
+def split_row(lines: list[str], roles: list[str], numeric_result: bool,
+              vocab: Vocabulary | None = None, centred: bool = False) -> dict[int, str]:
+    """The text of each column of one row (line breaks kept), from its output lines."""
+    words = row_words(lines)
     cols = assign(words, roles, numeric_result, vocab, centred)
     out: dict[int, list[list[str]]] = {}
     last_line: dict[int, int] = {}

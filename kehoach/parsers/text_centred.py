@@ -19,7 +19,6 @@ order each line shows, the order plans give their columns breaking ties.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -203,6 +202,15 @@ def _place(columns: list[_Column], fragments: list[list[str]], open_: list[int])
 def centred_names(lines: list[str], at: int, a: int) -> list[str] | None:
     """The column names of a header centred on its STT line `at`, with `a` lines of name parts above
     it and `a` below, in column order; None when the lines do not read so."""
+    orders = centred_name_orders(lines, at, a)
+    return orders[0] if orders else None
+
+
+def centred_name_orders(lines: list[str], at: int, a: int) -> list[list[str]] | None:
+    """Every order of the column names such a header's lines allow, the likeliest first (see
+    `_in_order`): a name printed on lines no other name shares ("Đơn vị" / "tính" above and below
+    an STT line it is absent from) may stand in any gap its lines leave, and only the rows under
+    the header tell which. None when the lines do not read as a centred header."""
     columns: list[_Column] = []
     orders: list[list[int]] = []  # the columns each output line shows, left to right
     open_: list[int] = []
@@ -225,36 +233,72 @@ def centred_names(lines: list[str], at: int, a: int) -> list[str] | None:
         columns[k].mid = " ".join(frag)
         columns[k].span += 1
     orders.append(placed)
-    return [columns[k].name() for k in _in_order(columns, orders)]
+    return [[columns[k].name() for k in order] for order in _in_order(columns, orders)]
 
 
 def _first_seen(orders: list[list[int]], c: int) -> tuple[int, int]:
     return next((i, line.index(c)) for i, line in enumerate(orders) if c in line)
 
 
-def _in_order(columns: list[_Column], orders: list[list[int]]) -> list[int]:
-    """The columns left to right: each line's order kept, the rest by the order plans give their
-    columns (COLUMN_ORDER), then by the fewest printed lines (the wide name column wraps least)."""
+def _in_order(columns: list[_Column], orders: list[list[int]]) -> list[list[int]]:
+    """The orders of the columns left to right that keep each line's order, at most
+    TEXT_HEADER_ORDERS of them. The first puts the columns no line orders by the order plans give
+    their columns (COLUMN_ORDER), then by the fewest printed lines (the wide name column wraps least)."""
     after: dict[int, set[int]] = {k: set() for k in range(len(columns))}
     for line in orders:
         for x, y in zip(line, line[1:], strict=False):
             after[x].add(y)
+    roles = [role_of(c.name()) for c in columns]
+    every = set(range(len(columns)))
+    for lead_role, rest in (("stt", every), ("name", {k for k in every if roles[k] != "stt"})):
+        for k in (k for k in every if roles[k] == lead_role):
+            after[k] |= rest - {k}  # a plan's table opens with its number, then the name
     waiting = {k: 0 for k in after}
     for nxt in after.values():
         for y in nxt:
             waiting[y] += 1
 
     def key(k: int) -> tuple[int, int, int]:
-        return COLUMN_ORDER.get(role_of(columns[k].name()) or "", len(COLUMN_ORDER)), columns[k].span, k
+        return COLUMN_ORDER.get(roles[k] or "", len(COLUMN_ORDER)), columns[k].span, k
 
-    ready = [key(k) for k, w in waiting.items() if w == 0]
-    heapq.heapify(ready)
-    out: list[int] = []
+    if not _acyclic(after):
+        return [list(range(len(columns)))]  # the lines disagree
+    out: list[list[int]] = []
+
+    def extend(order: list[int], waiting: dict[int, int]) -> None:
+        """Depth first, the likeliest column first at each step: the first complete order is the
+        one a priority queue by `key` gives."""
+        if len(out) >= settings.TEXT_HEADER_ORDERS:
+            return
+        ready = sorted((k for k, w in waiting.items() if w == 0 and k not in order), key=key)
+        if not ready:
+            if len(order) == len(columns):
+                out.append(order)
+            return
+        for k in ready:
+            left = dict(waiting)
+            left[k] = -1
+            for y in after[k]:
+                left[y] -= 1
+            extend([*order, k], left)
+
+    extend([], waiting)
+    return out
+
+
+def _acyclic(after: dict[int, set[int]]) -> bool:
+    """Do these "x before y" pairs allow an order at all (Kahn's algorithm)?"""
+    waiting = {k: 0 for k in after}
+    for nxt in after.values():
+        for y in nxt:
+            waiting[y] += 1
+    ready = [k for k, w in waiting.items() if w == 0]
+    seen = 0
     while ready:
-        k = heapq.heappop(ready)[2]
-        out.append(k)
+        k = ready.pop()
+        seen += 1
         for y in after[k]:
             waiting[y] -= 1
             if waiting[y] == 0:
-                heapq.heappush(ready, key(y))
-    return out if len(out) == len(columns) else list(range(len(columns)))  # a cycle: lines disagree
+                ready.append(y)
+    return seen == len(after)

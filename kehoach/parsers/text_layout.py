@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -24,7 +24,7 @@ from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.columns import OCR_ONSET, role_of, roles_of, vocabulary
 from kehoach.parsers.text_centred import STT_OPEN as _STT_OPEN
 from kehoach.parsers.text_centred import STT_SPLIT as _STT_SPLIT
-from kehoach.parsers.text_centred import centred_above, centred_names
+from kehoach.parsers.text_centred import centred_above, centred_name_orders
 
 # first words a column name can start with: a name boundary can only fall before one of them
 _NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in vocabulary().words.values() for n in names}
@@ -51,6 +51,8 @@ class TextHeader:
     end: int
     roles: list[str | None]
     texts: list[str]
+    # other orders of the same names its lines allow (a centred header), for the rows to weigh
+    others: list[tuple[list[str | None], list[str]]] = field(default_factory=list)
 
 
 def _boundaries(folded: str) -> list[int]:
@@ -216,8 +218,12 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
     """The header starting at line `at` (its STT name), or None when these lines are no header."""
     if not _STT_OPEN.match(fold(lines[at])):
         return None
-    if (a := centred_above(lines, at)) and (names := centred_names(lines, at, a)) is not None \
-            and (centred := _header_of(names, at - a, at + a + 1)) is not None:
+    if (a := centred_above(lines, at)) and (orders := centred_name_orders(lines, at, a)) \
+            and (centred := _header_of(orders[0], at - a, at + a + 1)) is not None:
+        for names in orders[1:]:
+            if (other := _header_of(names, at - a, at + a + 1)) is not None and other.roles != centred.roles \
+                    and (other.roles, other.texts) not in centred.others:
+                centred.others.append((other.roles, other.texts))
         return centred
     parts: list[str] = []
     end = at

@@ -27,7 +27,7 @@ from kehoach.parsers.grid import Grid, PageText, ParsedSource, TextLine
 from kehoach.parsers.header_block import DOC_TYPES as DOCUMENT_TYPES
 from kehoach.parsers.kinds import is_total_label, is_unit_statement
 from kehoach.parsers.signature import opens_block
-from kehoach.parsers.text_cells import Vocabulary, split_row
+from kehoach.parsers.text_cells import Vocabulary, best_path, row_words, split_row
 from kehoach.parsers.text_centred import centred_above, column_name_words, header_words
 from kehoach.parsers.text_columns import is_layout, read_layout_header, read_layout_table
 from kehoach.parsers.text_layout import (
@@ -389,10 +389,7 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
           unread: list[int] | None = None) -> Grid:
     if (layout := _layout_grid(lines, h, end, caption)) is not None:
         return layout
-    roles = [r or "note" for r in h.roles]
-    value_roles = roles[1:]
-    numeric_result = "unit_of_measure" in roles
-    table: list[list[str | None]] = [list(h.texts)]
+    numeric_result = "unit_of_measure" in h.roles
     doubtful: list[int] = []
     rows, _ = _rows(lines, h, end, unread)
     is_centred = False
@@ -409,6 +406,9 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
         if _centred_reading(rows, centred, found, [lines[k] for k in unread]):
             rows, is_centred = centred, True
             unread[:] = left
+    roles, names = _weigh_orders(h, rows, numeric_result, vocab, is_centred)
+    value_roles = roles[1:]
+    table: list[list[str | None]] = [list(names)]
     for code, group, row_lines in rows:
         if group:
             title = collapse(" ".join(ln.text for ln in row_lines))
@@ -437,6 +437,37 @@ def _grid(lines: list[_Line], h: TextHeader, end: int, caption: str, vocab: Voca
         if c.row in doubtful:
             c.confidence = settings.TEXT_DOUBTFUL_CONFIDENCE  # the interpreter flags it low_confidence
     return grid
+
+
+def _weigh_orders(h: TextHeader, rows: list[_Row], numeric_result: bool, vocab: Vocabulary,
+                  centred: bool) -> tuple[list[str], list[str]]:
+    """The roles (None read as a note) and names of the header's columns, in the order its rows read
+    best in. A centred header may leave a column's place open (`TextHeader.others`): each order is
+    weighed by how well the first lines of the first TEXT_HEADER_ORDER_ROWS rows read as cells in
+    it (the best-path score), and the order the lines and plans' habits gave wins a tie. Rows that
+    are centred themselves keep that order: their lines show only the cells tall enough to reach them."""
+    def roles_of_order(roles: list[str | None]) -> list[str]:
+        return [r or "note" for r in roles]
+
+    best_roles, best_names = roles_of_order(h.roles), list(h.texts)
+    if not h.others or centred:  # (a centred row's lines hold only the cells tall enough: no order shows)
+        return best_roles, best_names
+    # a row whose cells start at its number prints every cell's first line on its first line, in
+    # column order: the line that tells the order (later lines hold only the cells that wrap)
+    sample = [[next(ln.text for ln in row_lines if ln.text.strip())] for code, group, row_lines in rows
+              if not group and code != TOTAL_CODE and any(ln.text.strip() for ln in row_lines)]
+    sample = sample[:settings.TEXT_HEADER_ORDER_ROWS]
+    words = [row_words(texts) for texts in sample]
+
+    def fit(roles: list[str]) -> float:
+        return sum(best_path(w, roles[1:], numeric_result, vocab)[1] for w in words)
+
+    best = fit(best_roles)
+    for other_roles, other_names in h.others:
+        roles = roles_of_order(other_roles)
+        if (score := fit(roles)) > best:
+            best, best_roles, best_names = score, roles, list(other_names)
+    return best_roles, best_names
 
 
 def _header_block(lines: list[_Line], body: list[_Line]) -> list[_Line]:
