@@ -236,6 +236,15 @@ def test_signature_after_a_long_body_before_the_appendices():
     assert (h.signer_title, h.signer_name) == ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Dũng")
 
 
+def test_a_signers_name_on_the_page_after_the_title():
+    # a page break (or a text file cut into pages of so many lines) between the title and the name
+    pages = [page(*TOP, "Số: 09/KH-UBND", ("KẾ HOẠCH", True), ("Chuyển đổi số năm 2026", True), number=1)]
+    pages.append(page("Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", number=2))
+    pages.append(page("Nguyễn Văn Dũng", "Phụ lục I", "DANH MỤC CÁC CHỈ TIÊU", number=3))
+    h = parse_header(pages, appendix_page=3)
+    assert (h.signer_title, h.signer_name) == ("CHỦ TỊCH", "Nguyễn Văn Dũng")
+
+
 def test_signature_after_tables_printed_in_the_body_is_found_without_appendices():
     pages = [page(*TOP, "Số: 09/KH-UBND", ("KẾ HOẠCH", True), ("Chuyển đổi số năm 2026", True), number=1)]
     pages += [page("II. CHỈ TIÊU (bảng dưới đây)", number=2), page("III. NHIỆM VỤ (bảng dưới đây)", number=3)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kehoach import settings
 from kehoach.normalize import admin_units as au
 from kehoach.normalize.case import normal_case, sentence_case
 from kehoach.normalize.text import collapse, fold, join_lines
@@ -291,8 +292,12 @@ def parse_header(pages: list[PageText], table_text: str = "", appendix_page: int
             h.warnings.append("header: no issuing body in the header block; taken from the enacting sentence")
     _resolve_units(h, block, all_text)
     body_pages = pages[:appendix_page] if appendix_page else pages
-    for p in reversed(body_pages):
-        title, name = signer(p.lines)
+    for i in range(len(body_pages) - 1, -1, -1):
+        title, name = signer(body_pages[i].lines)
+        if title and name is None and i + 1 < len(pages):
+            # a block whose name went over to the next page (a page break after the title; a text
+            # file cut into pages of so many lines); the title stays the one its own page shows
+            name = signer(body_pages[i].lines + pages[i + 1].lines[:settings.SIGNATURE_TEXT_LINES])[1]
         if title:
             h.signer_title, h.signer_name = title, name
             break
