@@ -21,12 +21,13 @@ def test_caption_fills_empty_fields(caption, symbol, number, date, unit, body):
     assert (h.doc_symbol, h.doc_number, h.issue_date) == (symbol, number, date)
     assert (h.admin_unit_type, h.admin_unit_name) == unit
     assert h.issuing_body == body
+    assert h.doc_type == ("quyết định" if "Quyết định" in caption else "kế hoạch")  # the appendix's document
 
 
 def test_header_fields_found_are_kept():
-    h = fill_from_caption(Header(doc_symbol="KH-BCĐ", issue_date="2026-02-01"),
+    h = fill_from_caption(Header(doc_symbol="KH-BCĐ", issue_date="2026-02-01", doc_type="chương trình"),
                           ["(Kèm theo Kế hoạch số 3/KH-UBND ngày 05/3/2026 của UBND xã An Bình)"])
-    assert (h.doc_symbol, h.issue_date) == ("KH-BCĐ", "2026-02-01")
+    assert (h.doc_symbol, h.issue_date, h.doc_type) == ("KH-BCĐ", "2026-02-01", "chương trình")
 
 
 def test_caption_without_plan_changes_nothing():
@@ -35,6 +36,7 @@ def test_caption_without_plan_changes_nothing():
 
 def test_a_field_the_caption_fills_is_no_longer_reported_unread():
     header = Header(warnings=["header: issue_date not read", "header: title not read"])
+    header.warnings.append("header: doc_type not read")
     filled = fill_from_caption(header, ["(Kèm theo Kế hoạch số 36/KH-UBND ngày 09/10/2025 của UBND xã Liên Minh)"])
-    assert filled.issue_date == "2025-10-09"
+    assert (filled.issue_date, filled.doc_type) == ("2025-10-09", "kế hoạch")
     assert filled.warnings == ["header: title not read"]

@@ -15,7 +15,7 @@ from kehoach.normalize.text import collapse, fold, nfc
 from kehoach.parsers.header import Header
 
 _ATTACHED = re.compile(
-    r"kèm theo\s+(?:kế hoạch|quyết định|chương trình|thông báo|công văn)\s+số\s*:?\s*(\d+)?\s*/\s*"
+    r"kèm theo\s+(kế hoạch|quyết định|chương trình|thông báo|công văn)\s+số\s*:?\s*(\d+)?\s*/\s*"
     r"([A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9]+)*)\s+ngày\s*(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})"
     r"(?:\s+của\s+([^)\n]+))?",
     re.IGNORECASE,
@@ -34,7 +34,9 @@ def fill_from_caption(header: Header, captions: list[str]) -> Header:
         m = _ATTACHED.search(_squeeze_digits(collapse(nfc(caption))))
         if not m:
             continue
-        number, symbol, day, month, year, body = m.groups()
+        kind, number, symbol, day, month, year, body = m.groups()
+        if not header.doc_type:
+            header.doc_type = kind.lower()  # the appendix is attached to the document itself
         symbol = re.sub(r"\s+", "", symbol).upper()
         if not header.doc_symbol:
             header.doc_symbol = symbol
