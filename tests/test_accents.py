@@ -47,6 +47,9 @@ def test_restore(text, expected):
     ("II. Nhiem vu", "II. Nhiệm vụ"),  # a Roman numeral is not a word
     ("  Phong\nKinh te  ", "  Phòng\nKinh tế  "),  # spaces and line breaks kept
     ("P h o n g", "P h o n g"),  # letter-spaced print split by the OCR: kept as read
+    # a stacked mark an English OCR printed as a symbol glued to the word: one of its letters
+    ("h¢ sinh thai; thuc hien hi€u qua; k§ nang so", "hệ sinh thái; thực hiện hiệu quả; kỹ năng số"),
+    ("HĐND&UBND xa", "HĐND&UBND xã"),
 ])
 def test_restore_keeps_case_codes_and_layout(text, expected):
     assert restore(text).text == expected

@@ -37,6 +37,8 @@ RULES: tuple[tuple[str, str, float], ...] = (
     ("1", "l", 0.5), ("1", "i", 1.0), ("l", "i", 1.5), ("j", "i", 0.5), ("i", "l", 2.5), ("f", "t", 2.5),
     # c / e, m / rn, h / li: letter shapes merged or split
     ("e", "c", 2.0), ("c", "e", 2.5), ("rn", "m", 1.5), ("li", "h", 2.5),
+    # a stacked mark read as a symbol: ệ / ề as "¢" or "€", ỹ / ỷ as "§"
+    ("¢", "e", 0.5), ("€", "e", 0.5), ("§", "y", 0.5),
 )
 _ALPHABET = "abcdeghiklmnopqrstuvxy"
 # An English engine prints é (or è) where it saw a vowel with a stacked mark: ế, ệ, ể, but as

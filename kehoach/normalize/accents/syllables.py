@@ -15,7 +15,9 @@ _VALID = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?
                     r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # a token: a run of letters and digits ("s6" and "1a" are OCR-garbled syllables)
-TOKEN = re.compile(r"[^\W_]+")
+# a word; an English OCR prints a stacked mark it cannot read as a symbol glued to the word's
+# letters ("h¢" for "hệ", "hi€u" for "hiệu", "k§" for "kỹ"): such a symbol is one of its letters
+TOKEN = re.compile(r"(?:[^\W_]|(?<=[^\W_])[¢€§]|[¢€§](?=[^\W_]))+")
 
 
 def strip(text: str) -> str:
