@@ -267,6 +267,8 @@ TEXT_LAYOUT_SHIFT_GAIN = 3.0  # ... and it is read so only when each boundary ga
 # characters: a run of words set apart this close before a column's start, in a cell that line
 # already filled, is that column's (the tool pushed it left to make room)
 TEXT_LAYOUT_PUSH_SLACK = 8
+# ... and a capitalised word of a run, across the next column's start, starting this close before it
+TEXT_LAYOUT_WORD_PUSH = 5
 # --- accent restoration (normalize/accents/; branch `accents`) ---
 # Costs are in natural-log units, the language model's: a rule costing 1.0 must be paid
 # for by the model finding its syllable e (2.7) times likelier than the printed one.

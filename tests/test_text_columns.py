@@ -257,3 +257,16 @@ def test_a_run_pushed_left_of_its_column_joins_it_when_its_own_cell_is_filled():
                             "Thuộc nhóm 20 xã dẫn đầu tỉnh", "Phòng VHXH"]
     assert got["5"][1:] == ["Tỷ lệ cơ sở giáo dục phổ thông tổ chức giáo dục STEM", "%", "100",
                             "Phòng VH-XH và các trường"]
+
+
+def test_a_capitalised_word_across_the_next_columns_edge_opens_that_cell():
+    # "Thuộc nhóm Phòng Văn": one space between the target's words and the lead's, "Phòng" set two
+    # characters left of the lead column's edge and running across it
+    from kehoach.parsers.text_columns import _line_cells
+
+    cols = [0, 6, 40, 53]
+    line = " 6    Xếp hạng chỉ số đánh giá          Thuộc nhóm Phòng Văn"
+    assert line.index("Phòng") == 51
+    assert _line_cells(line, cols, 0) == ["6", "Xếp hạng chỉ số đánh giá", "Thuộc nhóm", "Phòng Văn"]
+    # a lower-case word there is the cell's own wrapped text
+    assert _line_cells(line.replace("Phòng", "phòng"), cols, 0)[2] == "Thuộc nhóm phòng"

@@ -308,6 +308,10 @@ def _line_cells(line: str, cols: list[int], stt_k: int) -> list[str]:
         k = max(k, head)
         for n, m in enumerate(re.finditer(r"\S+", f.text)):
             at = max(k, _column_of(f.x0 + m.start(), cols)) if n else k
+            x0, x1 = f.x0 + m.start(), f.x0 + m.end()
+            if n and at == k and at + 1 < len(cols) and row[at] and x0 < cols[at + 1] < x1 \
+                    and cols[at + 1] - x0 <= settings.TEXT_LAYOUT_WORD_PUSH and m.group(0)[:1].isupper():
+                at += 1  # a capitalised word across the next column's edge: that cell's first, pushed left
             if at == stt_k and (f.x0 + m.start() > 0 and any(row)):
                 at = stt_k + 1  # the STT cell holds one short code; words after it are the name's
             k = at
@@ -323,11 +327,10 @@ def _page_shifts(cols: list[int], body: list[str], pages: list[int] | None) -> d
     again is measured under it instead)."""
     if pages is None:
         return {}
-    first = pages[0] if pages else 0
     out: dict[int, list[int]] = {}
     for page in dict.fromkeys(pages):
         lines = [ln for ln, p in zip(body, pages, strict=True) if p == page]
-        if page == first or sum(1 for ln in lines if ln.strip()) < settings.TEXT_LAYOUT_PAGE_LINES \
+        if sum(1 for ln in lines if ln.strip()) < settings.TEXT_LAYOUT_PAGE_LINES \
                 or any(_STT_LINE.match(ln) for ln in lines):  # a repeated header: measured under it
             out[page] = cols
             continue
