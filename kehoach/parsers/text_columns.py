@@ -306,12 +306,16 @@ def _line_cells(line: str, cols: list[int], stt_k: int) -> list[str]:
         if row[head] and head + 1 < len(cols) and cols[head + 1] - f.x0 <= settings.TEXT_LAYOUT_PUSH_SLACK:
             head += 1
         k = max(k, head)
-        for n, m in enumerate(re.finditer(r"\S+", f.text)):
+        words = list(re.finditer(r"\S+", f.text))
+        for n, m in enumerate(words):
             at = max(k, _column_of(f.x0 + m.start(), cols)) if n else k
             x0, x1 = f.x0 + m.start(), f.x0 + m.end()
-            if n and at == k and at + 1 < len(cols) and row[at] and x0 < cols[at + 1] < x1 \
-                    and cols[at + 1] - x0 <= settings.TEXT_LAYOUT_WORD_PUSH and m.group(0)[:1].isupper():
-                at += 1  # a capitalised word across the next column's edge: that cell's first, pushed left
+            if n and at == k and at + 1 < len(cols) and row[at] and x0 < cols[at + 1] \
+                    and cols[at + 1] - x0 <= settings.TEXT_LAYOUT_WORD_PUSH and m.group(0)[:1].isupper() \
+                    and (x1 > cols[at + 1] or (n + 1 < len(words) and f.x0 + words[n + 1].start() >= cols[at + 1])):
+                # a capitalised word across the next column's edge, or just before that cell's words:
+                # the cell's first word, pushed left
+                at += 1
             if at == stt_k and (f.x0 + m.start() > 0 and any(row)):
                 at = stt_k + 1  # the STT cell holds one short code; words after it are the name's
             k = at
