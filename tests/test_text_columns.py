@@ -272,5 +272,5 @@ def test_a_capitalised_word_across_the_next_columns_edge_opens_that_cell():
     assert _line_cells(line.replace("Phòng", "phòng"), cols, 0)[2] == "Thuộc nhóm phòng"
     # a word that ends on the edge, the cell's next word past it: "Phòng | Văn hóa"
     line = "7    Tổ chức ra mắt Tổ công nghệ số          Tổ CNSCĐ hoạt động Phòng Văn hóa - Xã"
-    cols = [0, 5, 45, line.index("Văn")]
+    cols = [0, 5, 45, line.index("Văn") - 1]
     assert _line_cells(line, cols, 0)[2:] == ["Tổ CNSCĐ hoạt động", "Phòng Văn hóa - Xã"]
