@@ -55,3 +55,21 @@ def test_a_deadline_holds_dates_and_days_not_a_targets_figures():
     got = _cells(["Tỷ lệ hồ sơ trực tuyến % 90 Năm 2026 Phòng VHXH"],
                  ["name", "unit_of_measure", "result", "deadline", "lead"])
     assert (got["result"], got["deadline"]) == ("90", "Năm 2026")
+
+
+def test_a_dash_inside_a_bodys_name_opens_no_cell():
+    # "chính trị - xã hội" on one line: the dash joins the name, it is no result's bullet
+    lines = ["Tổ chức quán triệt, tuyên truyền sâu rộng nội", "dung Nghị quyết số 57-NQ/TW và các văn bản",
+             "triển khai của cấp trên đến toàn thể cán bộ, đảng", "viên và Nhân dân",
+             "Phòng VH-XH Các ngành liên quan; Ủy", "ban MTTQ Việt Nam", "phường và các tổ chức",
+             "chính trị - xã hội", "Hội nghị quán triệt; báo", "cáo kết quả tuyên truyền", "Quý I/2026"]
+    # the word counts of a whole plan (seed 001's text) weigh its words as a document's would
+    from pathlib import Path
+
+    from kehoach.parsers.text_cells import Vocabulary
+    plan = Path(__file__).parent / "data" / "text" / "001_0bd87c5b6b3c0c4f.txt"
+    roles = ["name", "lead", "coordinating", "result", "deadline"]
+    got = {roles[c]: " ".join(t.split()) for c, t in
+           split_row(lines, roles, False, Vocabulary.of(plan.read_text(encoding="utf-8"))).items()}
+    assert got["coordinating"].endswith("chính trị - xã hội")
+    assert got["result"] == "Hội nghị quán triệt; báo cáo kết quả tuyên truyền"

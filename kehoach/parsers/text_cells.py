@@ -188,6 +188,9 @@ def open_cost(words: list[Word], i: int, role: str, heads: list[bool], wrapped: 
         cost += settings.TEXT_HEAD_BONUS if heads[i] else -settings.TEXT_NOT_HEAD_PENALTY
     if not wrapped and not words[i].line_start and i and _OPEN_END.search(words[i - 1].text):
         cost -= settings.TEXT_OPEN_END_PENALTY  # "Phòng Văn hóa - | Xã hội": a name does not end on "-"
+    if not wrapped and not words[i].line_start and words[i].text in ("-", "–") and i + 1 < len(words) \
+            and not words[i + 1].line_start and words[i + 1].text[:1].islower():
+        cost -= settings.TEXT_OPEN_END_PENALTY  # "chính trị - xã hội": a dash joining a name, no bullet
     if role in ("result", "unit_of_measure") and not words[i].line_start and _in_phrase(words, i):
         cost -= settings.TEXT_NUMBER_IN_PHRASE  # "người dân từ 15 tuổi trở lên": the name's own number
     return cost
