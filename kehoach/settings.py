@@ -154,6 +154,9 @@ TCVN3_UPPER_LINE_SHARE = 0.8
 # A flattened table header (its column names wrapped) spans at most this many lines (a tool that writes
 # each header cell whole puts a narrow column's four or five lines one after another).
 TEXT_HEADER_MAX_LINES = 16
+# a line of this many words, less than this share of them column-name words, ends a header
+TEXT_HEADER_PLAIN_WORDS = 5
+TEXT_HEADER_NAME_SHARE = 0.5
 # lines above a table's STT line that may hold the upper halves of column names centred on it
 TEXT_CENTRED_HEADER_LINES = 4
 # ... each of at most this many words (the parts of several columns' names side by side)

@@ -62,3 +62,12 @@ def test_a_name_on_lines_of_its_own_may_stand_in_any_gap_the_lines_leave():
     assert all(o[:2] == ["STT", "Chỉ tiêu"] and o.index("Đơn vị tính") < o.index("Thời gian hoàn thành")
                and o.index("Kết quả") < o.index("Đơn vị chủ trì") < o.index("Đơn vị phối hợp") for o in orders)
     assert len(orders) == len({tuple(o) for o in orders}) == 10
+
+
+def test_a_rows_upper_half_under_a_one_line_header_is_no_part_of_it():
+    # cells centred on their row: its first line stands between the header and the row's number
+    lines = ["STT Tên chỉ tiêu Kết quả Đơn vị chủ trì Cơ quan phối hợp Thời hạn",
+             "Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản", "Các chi nhánh ngân Phòng Kinh tế; các Tổ",
+             "1 thanh toán tại ngân hàng hoặc tổ chức được ≥ 85 Hằng năm"]
+    h = read_header(lines, 0)
+    assert (h.end, h.texts[-1]) == (1, "Thời hạn")

@@ -24,7 +24,7 @@ from kehoach.normalize.text import collapse, fold
 from kehoach.parsers.columns import OCR_ONSET, role_of, roles_of, vocabulary
 from kehoach.parsers.text_centred import STT_OPEN as _STT_OPEN
 from kehoach.parsers.text_centred import STT_SPLIT as _STT_SPLIT
-from kehoach.parsers.text_centred import centred_above, centred_name_orders
+from kehoach.parsers.text_centred import centred_above, centred_name_orders, column_name_words, header_words
 
 # first words a column name can start with: a name boundary can only fall before one of them
 _NAME_STARTS = sorted({" ".join(n.split()[:2]) for names in vocabulary().words.values() for n in names}
@@ -236,6 +236,8 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
             break
         if k > at and line and (_ROW_CODE.match(line) and not _STT_OPEN.match(fold(line))):
             break
+        if k > at and _not_names(line):
+            break  # a row's first line above its number (cells centred on it): no column name
         if line:
             # a line that adds no column name (a data line under a one-line header) ends it
             with_line = _split_score(_STT_SPLIT.sub("STT", " ".join(p for p in parts + [line] if p)))
@@ -249,6 +251,16 @@ def read_header(lines: list[str], at: int) -> TextHeader | None:
     joined = _STT_SPLIT.sub("STT", " ".join(p for p in parts if p))
     texts = _place_sub_columns(_rejoin_split_names(split_column_names(joined)))
     return _header_of(texts, at, end)
+
+
+def _not_names(line: str) -> bool:
+    """A line of several words most of which name no column ("Tỷ lệ người dân từ 15 tuổi trở lên"):
+    text of a row, not of the header above it."""
+    words = header_words(line)
+    if len(words) < settings.TEXT_HEADER_PLAIN_WORDS:
+        return False
+    names = column_name_words()
+    return sum(w in names for w in words) < settings.TEXT_HEADER_NAME_SHARE * len(words)
 
 
 def _rejoin_split_names(texts: list[str]) -> list[str]:
