@@ -194,6 +194,21 @@ def test_a_total_label_with_its_amount_on_the_next_line_is_the_total_row():
     assert rows[-1][:3] == ["", "Tổng cộng", "750"] and rows[-2][0] == "4" and "Tổng" not in rows[-2][1]
 
 
+def test_a_budget_tables_grand_total_closes_it_and_the_body_goes_on():
+    # a budget table in the body: the section after its total is page text, not the total row's
+    body = "III. KINH PHÍ THỰC HIỆN\nKinh phí thực hiện từ nguồn ngân sách xã được bố trí hằng năm.\n"
+    for text in (BUDGET + body, BUDGET.replace("Tổng cộng 750", "Tổng cộng\n750") + body):
+        parsed = parse_text(text)
+        grid = parsed.grids[0]
+        last = [grid.cell(grid.n_rows - 1, c).text if grid.cell(grid.n_rows - 1, c) else "" for c in range(grid.n_cols)]
+        assert last[:3] == ["", "Tổng cộng", "750"]
+        page_text = "\n".join(ln.text for p in parsed.pages for ln in p.lines)
+        assert "III. KINH PHÍ THỰC HIỆN" in page_text and "ngân sách xã" in page_text
+    # a subtotal closes a group of rows only
+    grouped = BUDGET.replace("3 Nâng cấp", "Cộng 550\n3 Nâng cấp")
+    assert parse_text(grouped + body).grids[0].n_rows > 5
+
+
 def test_a_lone_number_after_a_budget_row_with_its_amount_is_a_page_number():
     text = BUDGET.replace("núi 50\n", "núi 50\n7\n")
     grid = parse_text(text).grids[0]

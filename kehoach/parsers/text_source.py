@@ -176,6 +176,9 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
             folded = fold(texts[end].strip())
             if _TABLE_END.match(folded) or (fold(texts[end]).rstrip(" :") in DOCUMENT_TYPES and _is_upper(texts[end])):
                 break
+            if "amount" in h.roles and (closed := _total_end(texts, end, h.end)) is not None:
+                end = closed  # a budget's total after its rows closes the table: body text follows
+                break
             again = _repeat_end(texts, end, h)
             nxt = _header_at(texts, end) if again is None else None
             if nxt is not None:
@@ -185,6 +188,21 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
         found.append((h, end))
         k = end
     return found
+
+
+def _total_end(texts: list[str], at: int, first: int) -> int | None:
+    """Past-the-end line of a budget table's grand total on line `at` ("Tổng cộng 2.450", or the
+    amount on the line under its label), when numbered rows come before it; else None. (A
+    subtotal, "Cộng", closes a group of rows, not the table.)"""
+    label = texts[at].strip()
+    if not fold(label).startswith("tong") or not any(_ROW_START.match(texts[j]) for j in range(first, at)):
+        return None
+    if _total_line(label):
+        return at + 1
+    nxt = next((j for j in range(at + 1, len(texts)) if texts[j].strip()), None)
+    if nxt is not None and is_total_label(label) and _total_line(f"{label} {texts[nxt].strip()}"):
+        return nxt + 1
+    return None
 
 
 _Row = tuple[str, bool, list[_Line]]  # a row's code, whether it is a group row, its output lines
