@@ -50,6 +50,7 @@ def test_restore(text, expected):
     # a stacked mark an English OCR printed as a symbol glued to the word: one of its letters
     ("h¢ sinh thai; thuc hien hi€u qua; k§ nang so", "hệ sinh thái; thực hiện hiệu quả; kỹ năng số"),
     ("HĐND&UBND xa", "HĐND&UBND xã"),
+    ("tinh Dak Lak", "tỉnh Đắk Lắk"),  # a Central Highlands name's "k" coda is a syllable's
 ])
 def test_restore_keeps_case_codes_and_layout(text, expected):
     assert restore(text).text == expected

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# onset + vowel nucleus + coda of a Vietnamese syllable written without diacritics (đ as d)
+# onset + vowel nucleus + coda of a Vietnamese syllable written without diacritics (đ as d); a "k"
+# coda is the Central Highlands place names' ("Đắk Lắk", "Đắk Nông")
 _VALID = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
-                    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+                    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptk])?$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-# a token: a run of letters and digits ("s6" and "1a" are OCR-garbled syllables)
-# a word; an English OCR prints a stacked mark it cannot read as a symbol glued to the word's
-# letters ("h¢" for "hệ", "hi€u" for "hiệu", "k§" for "kỹ"): such a symbol is one of its letters
+# a token: a run of letters and digits ("s6" and "1a" are OCR-garbled syllables); an English OCR
+# prints a stacked mark it cannot read as a symbol glued to the word's letters ("h¢" for "hệ",
+# "hi€u" for "hiệu", "k§" for "kỹ"): such a symbol is one of its letters
 TOKEN = re.compile(r"(?:[^\W_]|(?<=[^\W_])[¢€§]|[¢€§](?=[^\W_]))+")
 
 
