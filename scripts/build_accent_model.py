@@ -3,7 +3,8 @@
 Training text, all accented Vietnamese the project may use:
   * the accented seed plans copied into scripts/corpus/ (seed_003 is HELD OUT: bench/bench_accents.py
     scores on it, so neither it nor any line of it found in other sources is counted);
-  * the catalog csvs (body and indicator names, their written forms) and the answer keys in
+  * the catalog csvs (body and indicator names, their written forms), the signature titles of
+    kehoach/parsers/signature.py, and the answer keys in
     samples/keys and tests/data/office/keys;
   * text shipped in the `underthesea` wheel (dev extra), read as data files without importing it:
     the VLSP 2013 tagged sentences of its POS model's test output, its Viet74K word list, and the
@@ -34,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from kehoach.normalize.accents.model import BOS, NUM, SPECIALS  # noqa: E402
 from kehoach.normalize.accents.syllables import TOKEN, classic_tone, is_syllable_shape, nfc, strip  # noqa: E402
+from kehoach.parsers.signature import SIGNATURE_TITLES  # noqa: E402
 
 CORPUS = ROOT / "scripts" / "corpus"
 HELD_OUT = ("seed_003.txt",)
@@ -73,7 +75,9 @@ def _strings(obj: object) -> Iterator[str]:
 
 
 def catalog_names() -> list[str]:
-    names = []
+    """Body and indicator names of the catalog, and the signature titles of Decree 30 (written in
+    capitals in every plan: "KT. TRƯỞNG BAN", "PHÓ CHỦ TỊCH")."""
+    names = [f"{lead}{title}" for title in SIGNATURE_TITLES for lead in ("", "PHÓ ", "KT. ", "TM. ")]
     for name in ("unit_keys.csv", "indicator_keys.csv"):
         with (DATA / name).open(encoding="utf-8") as f:
             for row in csv.DictReader(f):

@@ -51,6 +51,7 @@ def test_restore(text, expected):
     ("h¢ sinh thai; thuc hien hi€u qua; k§ nang so", "hệ sinh thái; thực hiện hiệu quả; kỹ năng số"),
     ("HĐND&UBND xa", "HĐND&UBND xã"),
     ("tinh Dak Lak", "tỉnh Đắk Lắk"),  # a Central Highlands name's "k" coda is a syllable's
+    ("KT. TRUONG BAN", "KT. TRƯỞNG BAN"),  # Decree 30's signature titles are in the domain lexicon
 ])
 def test_restore_keeps_case_codes_and_layout(text, expected):
     assert restore(text).text == expected

@@ -19,9 +19,11 @@ from kehoach.parsers.grid import TextLine
 # an authority mark: on behalf of (TM., T/M), signing for (KT., K/T), by order (TL., TUQ.), acting (Q.)
 AUTHORITY = re.compile(r"^(TM\.|T/M\.?|KT\.|K/T\.?|TL\.|T/L\.?|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]")
 # office titles that open a block without an authority mark
-_TITLES = re.compile(r"^(PHÓ\s+)?(CHỦ TỊCH|TRƯỞNG BAN|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG ĐOÀN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG"
-                     r"|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|BỘ TRƯỞNG|THỦ TRƯỞNG|TỔ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG"
-                     r"|CHÁNH THANH TRA|TRƯỞNG CÔNG AN|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|TỔNG GIÁM ĐỐC|GIÁM ĐỐC SỞ)\b")
+SIGNATURE_TITLES = ("CHỦ TỊCH", "TRƯỞNG BAN", "BÍ THƯ", "GIÁM ĐỐC", "TRƯỞNG ĐOÀN", "CHÁNH VĂN PHÒNG", "TRƯỞNG PHÒNG",
+                    "CỤC TRƯỞNG", "CHI CỤC TRƯỞNG", "BỘ TRƯỞNG", "THỦ TRƯỞNG", "TỔ TRƯỞNG", "HIỆU TRƯỞNG",
+                    "VIỆN TRƯỞNG", "CHÁNH THANH TRA", "TRƯỞNG CÔNG AN", "THỦ TƯỚNG", "TỔNG CỤC TRƯỞNG",
+                    "TỔNG GIÁM ĐỐC", "GIÁM ĐỐC SỞ")
+_TITLES = re.compile(r"^(PHÓ\s+)?(" + "|".join(SIGNATURE_TITLES) + r")\b")
 PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 _RECIPIENTS = re.compile(r"^\s*n[ơo]i\s*nh[ậa]n", re.IGNORECASE)
 # first words of a body's name, never of a Vietnamese person's (surnames such as Đoàn, Trương, Tô are
