@@ -21,6 +21,12 @@ CENTRED = [
 ]
 
 
+def _cells_by_code(header: list[str], body: list[str]) -> dict[str, list[str]]:
+    """Each row's cell texts, white space collapsed, by its code."""
+    _, _, rows = read_layout_table(header, body)
+    return {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+
+
 def test_layout_is_recognised():
     assert is_layout(HEADER + CENTRED)
     assert not is_layout(["Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024", "của Bộ Chính trị về đột phá"])
@@ -52,8 +58,7 @@ def test_wrapped_group_title_centred_on_its_number():
         "2          Tỉ lệ người dân có chữ ký số      ≥ 10",
         "                                                          Xã hội             thuộc UBND xã",
     ]
-    _, _, rows = read_layout_table(HEADER, body)
-    got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+    got = _cells_by_code(HEADER, body)
     assert got["I"][1] == ("Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm chính trị "
                            "mạnh mẽ về phát triển khoa học, công nghệ và chuyển đổi số")
     assert got["1"][1] == "Tỉ lệ hồ sơ công việc xử lý trên môi trường điện tử toàn trình"
@@ -213,8 +218,7 @@ def test_a_group_titles_wrapped_line_across_the_columns_keeps_rows_top_aligned()
         " 2         Đưa nhiệm vụ chuyển đổi số   Kế hoạch     Văn phòng           Các phòng chuyên",
         "           vào chương trình công tác    công tác     HĐND và UBND        môn",
     ]
-    _, _, rows = read_layout_table(HEADER, body)
-    got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+    got = _cells_by_code(HEADER, body)
     assert got["I"][1].endswith("chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
     assert got["1"][1:] == ["Tổ chức quán triệt, tuyên truyền sâu rộng nội dung Nghị quyết số 57-NQ/TW",
                             "Hội nghị quán triệt", "Phòng VH-XH", "Các ngành liên quan"]
@@ -251,8 +255,7 @@ def test_a_run_pushed_left_of_its_column_joins_it_when_its_own_cell_is_filled():
     for n in range(2, 6):
         body += [line(str(n), "Tỷ lệ cơ sở giáo dục phổ thông tổ chức", "%", "100", "Phòng VH-XH"),
                  line("", "giáo dục STEM", "", "", "và các trường")]
-    _, _, rows = read_layout_table(header, body)
-    got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
+    got = _cells_by_code(header, body)
     assert got["1"][1:] == ["Xếp hạng chỉ số đánh giá chuyển đổi số (DTI) của phường", "Thứ bậc",
                             "Thuộc nhóm 20 xã dẫn đầu tỉnh", "Phòng VHXH"]
     assert got["5"][1:] == ["Tỷ lệ cơ sở giáo dục phổ thông tổ chức giáo dục STEM", "%", "100",
