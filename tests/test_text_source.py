@@ -209,6 +209,20 @@ def test_a_budget_tables_grand_total_closes_it_and_the_body_goes_on():
     assert parse_text(grouped + body).grids[0].n_rows > 5
 
 
+def test_the_heading_and_unit_line_above_a_second_table_are_its_caption(tmp_path):
+    # two tables in the body: "3. Dự toán ..." and its unit line stand between them; they caption
+    # the budget (its unit read there), they are no text of the last task
+    tasks = ("2. Danh mục nhiệm vụ\nSTT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian\n"
+             "1 Số hóa hồ sơ lưu trữ Văn phòng HĐND và UBND Các phòng chuyên môn Quý I/2026\n"
+             "2 Bố trí kinh phí cho chuyển đổi số Phòng Kinh tế Văn phòng HĐND và UBND Quý IV/2025\n")
+    budget = BUDGET.replace("Phụ lục II\nDỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ\n", "3. Dự toán kinh phí thực hiện nhiệm vụ\n")
+    parsed = parse_text(tasks + budget)
+    assert "triệu đồng" in parsed.grids[1].caption and "Dự toán" in parsed.grids[1].caption
+    last = " ".join(c.text for c in parsed.grids[0].cells if c.row == parsed.grids[0].n_rows - 1)
+    assert "Dự toán" not in last and "triệu" not in last
+    assert _document_of(tmp_path, tasks + budget).budget_unit == "triệu đồng"
+
+
 def test_a_lone_number_after_a_budget_row_with_its_amount_is_a_page_number():
     text = BUDGET.replace("núi 50\n", "núi 50\n7\n")
     grid = parse_text(text).grids[0]

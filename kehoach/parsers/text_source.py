@@ -182,12 +182,30 @@ def _find_tables(lines: list[_Line]) -> list[tuple[TextHeader, int]]:
             again = _repeat_end(texts, end, h)
             nxt = _header_at(texts, end) if again is None else None
             if nxt is not None:
-                end = max(h.end, nxt.start)  # another table (its names may start above its STT line)
+                # another table (its names may start above its STT line); its caption too: the unit
+                # line and the numbered heading just above its header ("3. Dự toán kinh phí ...")
+                end = _caption_start(texts, h.end, max(h.end, nxt.start))
                 break
             end = again if again is not None else end + 1
         found.append((h, end))
         k = end
     return found
+
+
+_SECTION_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\.\s+[A-ZĐÀ-Ỹ]")
+
+
+def _caption_start(texts: list[str], first: int, at: int) -> int:
+    """Where the caption above a table's header on line `at` begins: the blank and unit lines
+    ("Đơn vị tính: triệu đồng") just above it, and one numbered heading over them; no higher
+    than line `first` (the rows of the table before it)."""
+    k = at
+    while k > first and (not texts[k - 1].strip() or is_unit_statement(texts[k - 1])):
+        k -= 1
+    if k > first and _SECTION_HEADING.match(texts[k - 1]):
+        k -= 1
+    return k if k < at and any(is_unit_statement(texts[j]) or _SECTION_HEADING.match(texts[j])
+                               for j in range(k, at)) else at
 
 
 def _total_end(texts: list[str], at: int, first: int) -> int | None:
