@@ -215,7 +215,8 @@ def test_the_heading_and_unit_line_above_a_second_table_are_its_caption(tmp_path
     tasks = ("2. Danh mục nhiệm vụ\nSTT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian\n"
              "1 Số hóa hồ sơ lưu trữ Văn phòng HĐND và UBND Các phòng chuyên môn Quý I/2026\n"
              "2 Bố trí kinh phí cho chuyển đổi số Phòng Kinh tế Văn phòng HĐND và UBND Quý IV/2025\n")
-    budget = BUDGET.replace("Phụ lục II\nDỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ\n", "3. Dự toán kinh phí thực hiện nhiệm vụ\n")
+    budget = BUDGET.replace("Phụ lục II\nDỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ\n",
+                            "3. Dự toán kinh phí thực hiện nhiệm vụ\n")
     parsed = parse_text(tasks + budget)
     assert "triệu đồng" in parsed.grids[1].caption and "Dự toán" in parsed.grids[1].caption
     last = " ".join(c.text for c in parsed.grids[0].cells if c.row == parsed.grids[0].n_rows - 1)
