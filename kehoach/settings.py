@@ -208,6 +208,8 @@ TEXT_HEAD_BONUS = 0.5
 # in the answer keys the lead cell names one body in ~90% of rows, the coordinating cell in ~65%,
 # so a second body is about log(0.35 / 0.10) ~ 1.25 less likely there than in the next cell
 TEXT_LEAD_EXTRA_BODY = 1.25
+# a printed line that is one whole catalog body costs this much read as a name's wrapped line
+TEXT_BODY_LINE_IN_NAME = 2.0
 # a target or unit cell opening mid-line at a number a lower-case word follows ("từ 15 tuổi trở lên"):
 # a number of the running text, rarely a target ("≥ 80", "100 (trừ ...)", "% 95 Công an xã")
 TEXT_NUMBER_IN_PHRASE = 1.5

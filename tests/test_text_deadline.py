@@ -73,3 +73,14 @@ def test_a_dash_inside_a_bodys_name_opens_no_cell():
            split_row(lines, roles, False, Vocabulary.of(plan.read_text(encoding="utf-8"))).items()}
     assert got["coordinating"].endswith("chính trị - xã hội")
     assert got["result"] == "Hội nghị quán triệt; báo cáo kết quả tuyên truyền"
+
+
+def test_a_line_that_is_one_whole_body_is_told():
+    # "CA xã" alone on a line after a name's lines: a body cell's line (the name costs more there);
+    # after a line ending "với" the name may go on onto a body's name
+    from kehoach.parsers.text_cells import _body_lines, body_heads, row_words
+
+    words = row_words(["dựng phương án ứng cứu sự", "cố", "CA xã", "Văn phòng HĐND và UBND xã",
+                       "phối hợp với", "Phòng Văn hóa - Xã hội", "Phòng chuyên trách theo dõi tiến độ"])
+    flagged = [w.text for w, f in zip(words, _body_lines(words, body_heads(words)), strict=True) if f]
+    assert flagged == ["CA", "Văn"]

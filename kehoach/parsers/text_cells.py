@@ -23,7 +23,7 @@ from kehoach import settings
 from kehoach.normalize import catalog
 from kehoach.normalize.text import fold
 from kehoach.normalize.units import BODY_HEADS
-from kehoach.parsers.text_bodies import LIST_SEPARATOR, in_named_body, juxtaposed
+from kehoach.parsers.text_bodies import LIST_SEPARATOR, _complete, in_named_body, juxtaposed
 
 BODY_ROLES = ("lead", "coordinating", "monitoring")
 # words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
@@ -250,6 +250,10 @@ def best_path(words: list[Word], roles: list[str], numeric_result: bool, vocab: 
     em = emissions(words, roles, numeric_result, vocab, heads)
     texts, line_starts = [w.text for w in words], [w.line_start for w in words]
     side_by_side = juxtaposed(texts, line_starts, heads)
+    # a printed line that is one whole catalog body ("Phòng Văn hóa - Xã hội", "VP HĐND&UBND") is a
+    # body cell's line, not a task's or an indicator's name wrapped onto it
+    body_line = _body_lines(words, heads)
+    name_roles = [r == "name" for r in roles]
     skip = settings.TEXT_SKIP_COST
     skip_in_line = settings.TEXT_CENTRED_SKIP_COST if centred else skip
     back_cost = 0.0 if centred else settings.TEXT_BACK_COST  # centred: each printed line starts again at the left
@@ -302,6 +306,8 @@ def best_path(words: list[Word], roles: list[str], numeric_result: bool, vocab: 
                         cost = opens_at[c2] - settings.TEXT_NEW_CELL_IN_LINE - skip_in_line * (c2 - m - 1)
                     else:
                         cost = revisit_at[c2]
+                if body_line[i] and name_roles[c2]:
+                    cost -= settings.TEXT_BODY_LINE_IN_NAME
                 m2 = max(m, c2)
                 s2 = c2 * n_cols + m2
                 v = base + cost + em[i][c2] + long_name[c2]
@@ -343,6 +349,20 @@ def row_words(lines: list[str]) -> list[Word]:
             words.append(Word(t, k, blank and j == 0, j == 0, len(line.strip())))
         blank = False
     return words
+
+
+def _body_lines(words: list[Word], heads: list[bool]) -> list[bool]:
+    """For each word: does it open a printed line that is one whole catalog body's name (unless the
+    line before ends on a word that goes on, "phối hợp với" / "Văn phòng HĐND và UBND xã")?"""
+    out = [False] * len(words)
+    for i, w in enumerate(words):
+        if not (w.line_start and heads[i]) or (i and _OPEN_END.search(words[i - 1].text)):
+            continue
+        j = i + 1
+        while j < len(words) and not words[j].line_start:
+            j += 1
+        out[i] = j - i <= 8 and _complete(" ".join(x.text for x in words[i:j]))
+    return out
 
 
 def split_row(lines: list[str], roles: list[str], numeric_result: bool,
