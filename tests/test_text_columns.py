@@ -277,3 +277,18 @@ def test_a_capitalised_word_across_the_next_columns_edge_opens_that_cell():
     line = "7    Tổ chức ra mắt Tổ công nghệ số          Tổ CNSCĐ hoạt động Phòng Văn hóa - Xã"
     cols = [0, 5, 45, line.index("Văn") - 1]
     assert _line_cells(line, cols, 0)[2:] == ["Tổ CNSCĐ hoạt động", "Phòng Văn hóa - Xã"]
+
+
+def test_sub_column_names_of_four_words_under_the_stt_line_are_the_headers():
+    # "Đơn vị thực hiện" over two sub-columns whose names ("Đơn vị chủ trì", "Đơn vị phối hợp")
+    # print under the STT line: words of column names only, so no first row's cells
+    from kehoach.parsers.text_columns import read_layout_header
+
+    lines = [f"{'':<62}{'Đơn vị thực hiện':<38}Thời gian",
+             f"{'STT':<8}{'Nội dung nhiệm vụ':<27}Kết quả / sản phẩm",
+             f"{'':<58}{'Đơn vị chủ trì':<20}{'Đơn vị phối hợp':<22}hoàn thành",
+             f"{' 1':<8}{'Tổ chức quán triệt':<27}{'Hội nghị quán triệt':<23}{'Phòng VH-XH':<20}"
+             f"{'Các ngành liên quan':<22}Quý I/2026"]
+    h = read_layout_header(lines, 1)
+    assert (h.start, h.end) == (0, 3)
+    assert h.roles == ["stt", "name", "result", "lead", "coordinating", "deadline"]

@@ -20,6 +20,7 @@ from kehoach import settings
 from kehoach.normalize.text import fold
 from kehoach.parsers.columns import role_of, roles_of
 from kehoach.parsers.kinds import is_total_label, is_unit_statement
+from kehoach.parsers.text_centred import column_name_words, header_words
 from kehoach.parsers.text_layout import _ROW_CODE, Numbering, TextHeader, is_group_label, is_page_number
 
 _FRAGMENT = re.compile(r"\S+(?: \S+)*")
@@ -176,7 +177,13 @@ def _header_like(line: str, above: bool = False) -> bool:
     # the STT line the first row's wrapped cells may follow at once, so there every name stays short
     wide = above and len(runs) > 1
     most = settings.TEXT_LAYOUT_HEADER_WORDS - 2 if wide else settings.TEXT_LAYOUT_HEADER_WORDS // 2
-    return all(len(f.text.split()) <= most for f in runs)
+    if all(len(f.text.split()) <= most for f in runs):
+        return True
+    # longer runs made of column-name words only ("Đơn vị chủ trì   Đơn vị phối hợp" under a group
+    # label): the names' lower line, not a first row's cells
+    names = column_name_words()
+    return all(len(f.text.split()) <= settings.TEXT_LAYOUT_HEADER_WORDS
+               and all(w in names for w in header_words(f.text)) for f in runs)
 
 
 def _column_of(x: float, starts: list[int]) -> int:
