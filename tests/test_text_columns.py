@@ -292,3 +292,16 @@ def test_sub_column_names_of_four_words_under_the_stt_line_are_the_headers():
     h = read_layout_header(lines, 1)
     assert (h.start, h.end) == (0, 3)
     assert h.roles == ["stt", "name", "result", "lead", "coordinating", "deadline"]
+
+
+def test_two_names_parted_by_one_space_in_a_tight_header_are_two_columns():
+    # "Đơn vị chủ Cơ quan phối" / "trì hợp": a tight layout parts two names by one space; a name's
+    # words after its first are in lower case, so a capitalised word inside a run starts the next
+    from kehoach.parsers.text_columns import read_layout_header
+
+    lines = [f"{'':<32}{'Kết quả /':<16}{'Đơn vị chủ Cơ quan phối':<28}Thời",
+             f"{'TT':<9}{'Tên nhiệm vụ':<39}{'':<28}hạn",
+             f"{'':<32}{'sản phẩm':<16}{'trì':<11}{'hợp':<17}",
+             f"{'1':<9}{'Tổ chức quán triệt':<23}{'Hội nghị':<16}{'Phòng VHXH':<11}{'Các cơ quan':<17}Tháng 12/2025"]
+    h = read_layout_header(lines, 1)
+    assert h.texts == ["TT", "Tên nhiệm vụ", "Kết quả / sản phẩm", "Đơn vị chủ trì", "Cơ quan phối hợp", "Thời hạn"]

@@ -94,8 +94,17 @@ def header_index(header_lines: list[str], f: Fragment) -> int:
 
 
 def _label_fragments(line: str) -> list[Fragment]:
-    """Column names on a header line: runs of words parted by two spaces or more."""
-    return [Fragment(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    """Column names on a header line: runs of words parted by two spaces or more, and a run cut
+    before a capitalised word inside it (a tight layout parts two names by one space: "Đơn vị
+    chủ Cơ quan phối"; a name's own words after its first are in lower case)."""
+    out = []
+    for m in re.finditer(r"\S+(?: \S+)*", line):
+        cuts = [m.start()] + [m.start() + w.start() for w in re.finditer(r"(?<= )\w\w", m.group(0))
+                              if w.group(0)[0].isupper() and w.group(0)[1].islower()]
+        for a, b in zip(cuts, [*cuts[1:], m.end() + 1], strict=True):
+            text = line[a:b - 1] if b <= m.end() else line[a:m.end()]
+            out.append(Fragment(text.strip(), a, a + len(text.strip())))
+    return out
 
 
 def column_starts(header_lines: list[str], body: list[str]) -> tuple[list[int], list[str]]:
