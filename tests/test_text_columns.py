@@ -204,6 +204,14 @@ def test_a_label_over_two_sub_columns_names_no_column_of_its_own():
     assert roles == ["stt", "name", "result", "lead", "coordinating", "deadline"]
     got = {code: [" ".join(t.split()) for t in texts] for code, _, texts in rows}
     assert got["2"][3:] == ["Văn phòng HĐND và UBND", "Các ngành liên quan", "Quý I/2026"]
+    # short sub-column names far apart: the label, centred between them, touches only one
+    header = [f"{'':<69}{'Đơn vị thực hiện':<61}Thời gian",
+              f"{'TT':<24}{'Nhiệm vụ':<84}Sản phẩm",
+              f"{'':<59}{'Chủ trì':<24}{'Phối hợp':<47}thực hiện"]
+    roles, names, _ = read_layout_table(header, [f"{' 1':<24}{'Tổ chức quán triệt':<35}{'Phòng VH-XH':<24}"
+                                                 f"{'Các ngành':<25}{'Hội nghị':<22}Quý I/2026"])
+    assert roles == ["stt", "name", "lead", "coordinating", "result", "deadline"]
+    assert names[2:4] == ["Chủ trì", "Phối hợp"]
 
 
 def test_a_group_titles_wrapped_line_across_the_columns_keeps_rows_top_aligned():

@@ -86,7 +86,14 @@ def _over_sub_columns(f: Fragment, by_line: list[list[Fragment]]) -> bool:
     names no column of its own: stacked with them it would join their columns into one."""
     if not is_group_label(f.text):
         return False
-    return any(sum(1 for g in line if g.x0 < f.x1 and f.x0 < g.x1) >= 2 for line in by_line if f not in line)
+    centre = (f.x0 + f.x1) / 2
+
+    def spans(g1: Fragment, g2: Fragment) -> bool:
+        """Is `f` centred between two neighbouring names and over the gap between them?"""
+        return (g1.x0 + g1.x1) / 2 < centre < (g2.x0 + g2.x1) / 2 and f.x0 <= g2.x0 and f.x1 >= g1.x1
+    return any(sum(1 for g in line if g.x0 < f.x1 and f.x0 < g.x1) >= 2
+               or any(spans(g1, g2) for g1, g2 in zip(line, line[1:], strict=False))
+               for line in by_line if f not in line)
 
 
 def header_index(header_lines: list[str], f: Fragment) -> int:
