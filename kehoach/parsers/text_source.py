@@ -204,23 +204,30 @@ def _caption_start(texts: list[str], first: int, at: int) -> int:
         k -= 1
     if k > first and _SECTION_HEADING.match(texts[k - 1]):
         k -= 1
-    return k if k < at and any(is_unit_statement(texts[j]) or _SECTION_HEADING.match(texts[j])
-                               for j in range(k, at)) else at
+    return k if any(texts[j].strip() for j in range(k, at)) else at  # blank lines alone caption nothing
+
+
+def _total_last(texts: list[str], at: int, stop: int) -> int | None:
+    """The last line of a budget's total row starting on line `at`: `at` itself ("Tổng cộng
+    2.450"), or the next printed line before `stop` when it holds the amount alone (a tool that
+    writes each cell on its own line puts it under its label); None when `at` opens no total."""
+    if _total_line(texts[at]):
+        return at
+    nxt = next((j for j in range(at + 1, stop) if texts[j].strip()), None)
+    label = texts[at].strip()
+    if nxt is not None and is_total_label(label) and _total_line(f"{label} {texts[nxt].strip()}"):
+        return nxt
+    return None
 
 
 def _total_end(texts: list[str], at: int, first: int) -> int | None:
-    """Past-the-end line of a budget table's grand total on line `at` ("Tổng cộng 2.450", or the
-    amount on the line under its label), when numbered rows come before it; else None. (A
-    subtotal, "Cộng", closes a group of rows, not the table.)"""
-    label = texts[at].strip()
-    if not fold(label).startswith("tong") or not any(_ROW_START.match(texts[j]) for j in range(first, at)):
+    """Past-the-end line of a budget table's grand total on line `at` (`_total_last`), when
+    numbered rows come before it; else None. (A subtotal, "Cộng", closes a group of rows, not the
+    table.)"""
+    if not fold(texts[at].strip()).startswith("tong") or not any(_ROW_START.match(texts[j]) for j in range(first, at)):
         return None
-    if _total_line(label):
-        return at + 1
-    nxt = next((j for j in range(at + 1, len(texts)) if texts[j].strip()), None)
-    if nxt is not None and is_total_label(label) and _total_line(f"{label} {texts[nxt].strip()}"):
-        return nxt + 1
-    return None
+    last = _total_last(texts, at, len(texts))
+    return None if last is None else last + 1
 
 
 _Row = tuple[str, bool, list[_Line]]  # a row's code, whether it is a group row, its output lines
@@ -293,16 +300,12 @@ def _rows(lines: list[_Line], h: TextHeader, end: int, unread: list[int] | None 
             rest = [_Line(start.rest, line.index, line.page)] if start.rest else []
             rows.append((start.code, start.group, rest))
             starts.append((line.page, len(rest), line.index))
-        elif amounts and _total_line(line.text):
-            rows.append((TOTAL_CODE, False, [line]))  # "Tổng cộng 3.070": its own row, not the last item's
+        elif amounts and (last := _total_last(texts, k, end)) is not None:
+            # "Tổng cộng 3.070": its own row, not the last item's (its amount maybe on the next line)
+            total = line if last == k else _Line(f"{line.text.strip()} {texts[last].strip()}", line.index, line.page)
+            rows.append((TOTAL_CODE, False, [total]))
             starts.append((line.page, 1, line.index))
-        elif amounts and nxt_k is not None and is_total_label(line.text.strip()) \
-                and _total_line(f"{line.text.strip()} {lines[nxt_k].text.strip()}"):
-            # a tool that writes each cell on its own line puts the total's amount under its label
-            joined = _Line(f"{line.text.strip()} {lines[nxt_k].text.strip()}", line.index, line.page)
-            rows.append((TOTAL_CODE, False, [joined]))
-            starts.append((line.page, 1, line.index))
-            k = nxt_k
+            k = last
         elif is_page_number(line.text) and not (amounts and rows and _wants_amount(rows[-1][2])) \
                 and (edge or not paged):
             pass  # page furniture between two printed pages of the table (a lone number elsewhere: a cell's)
