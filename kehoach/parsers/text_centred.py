@@ -253,15 +253,12 @@ def _in_order(columns: list[_Column], orders: list[list[int]]) -> list[list[int]
     for lead_role, rest in (("stt", every), ("name", {k for k in every if roles[k] != "stt"})):
         for k in (k for k in every if roles[k] == lead_role):
             after[k] |= rest - {k}  # a plan's table opens with its number, then the name
-    waiting = {k: 0 for k in after}
-    for nxt in after.values():
-        for y in nxt:
-            waiting[y] += 1
+    waiting = _waiting(after)
 
     def key(k: int) -> tuple[int, int, int]:
         return COLUMN_ORDER.get(roles[k] or "", len(COLUMN_ORDER)), columns[k].span, k
 
-    if not _acyclic(after):
+    if not _acyclic(after, waiting):
         return [list(range(len(columns)))]  # the lines disagree
     out: list[list[int]] = []
 
@@ -270,7 +267,7 @@ def _in_order(columns: list[_Column], orders: list[list[int]]) -> list[list[int]
         one a priority queue by `key` gives."""
         if len(out) >= settings.TEXT_HEADER_ORDERS:
             return
-        ready = sorted((k for k, w in waiting.items() if w == 0 and k not in order), key=key)
+        ready = sorted((k for k, w in waiting.items() if w == 0), key=key)  # (a placed column waits -1)
         if not ready:
             if len(order) == len(columns):
                 out.append(order)
@@ -286,19 +283,25 @@ def _in_order(columns: list[_Column], orders: list[list[int]]) -> list[list[int]
     return out
 
 
-def _acyclic(after: dict[int, set[int]]) -> bool:
-    """Do these "x before y" pairs allow an order at all (Kahn's algorithm)?"""
+def _waiting(after: dict[int, set[int]]) -> dict[int, int]:
+    """How many columns must come before each one."""
     waiting = {k: 0 for k in after}
     for nxt in after.values():
         for y in nxt:
             waiting[y] += 1
-    ready = [k for k, w in waiting.items() if w == 0]
+    return waiting
+
+
+def _acyclic(after: dict[int, set[int]], waiting: dict[int, int]) -> bool:
+    """Do these "x before y" pairs allow an order at all (Kahn's algorithm)?"""
+    left = dict(waiting)
+    ready = [k for k, w in left.items() if w == 0]
     seen = 0
     while ready:
         k = ready.pop()
         seen += 1
         for y in after[k]:
-            waiting[y] -= 1
-            if waiting[y] == 0:
+            left[y] -= 1
+            if left[y] == 0:
                 ready.append(y)
     return seen == len(after)
