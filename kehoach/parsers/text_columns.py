@@ -105,12 +105,12 @@ def _label_fragments(line: str) -> list[Fragment]:
     before a capitalised word inside it (a tight layout parts two names by one space: "Đơn vị
     chủ Cơ quan phối"; a name's own words after its first are in lower case)."""
     out = []
-    for m in re.finditer(r"\S+(?: \S+)*", line):
-        cuts = [m.start()] + [m.start() + w.start() for w in re.finditer(r"(?<= )\w\w", m.group(0))
-                              if w.group(0)[0].isupper() and w.group(0)[1].islower()]
-        for a, b in zip(cuts, [*cuts[1:], m.end() + 1], strict=True):
-            text = line[a:b - 1] if b <= m.end() else line[a:m.end()]
-            out.append(Fragment(text.strip(), a, a + len(text.strip())))
+    for f in fragments(line):
+        cuts = [0] + [w.start() for w in re.finditer(r"(?<= )\w\w", f.text)
+                      if w.group(0)[0].isupper() and w.group(0)[1].islower()] + [len(f.text)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            part = f.text[a:b].rstrip()
+            out.append(Fragment(part, f.x0 + a, f.x0 + a + len(part)))
     return out
 
 
@@ -331,15 +331,15 @@ def _line_cells(line: str, cols: list[int], stt_k: int) -> list[str]:
         k = max(k, head)
         words = list(re.finditer(r"\S+", f.text))
         for n, m in enumerate(words):
-            at = max(k, _column_of(f.x0 + m.start(), cols)) if n else k
             x0, x1 = f.x0 + m.start(), f.x0 + m.end()
+            at = max(k, _column_of(x0, cols)) if n else k
             if n and at == k and at + 1 < len(cols) and row[at] and x0 < cols[at + 1] \
                     and cols[at + 1] - x0 <= settings.TEXT_LAYOUT_WORD_PUSH and m.group(0)[:1].isupper() \
                     and (x1 > cols[at + 1] or (n + 1 < len(words) and f.x0 + words[n + 1].start() >= cols[at + 1])):
                 # a capitalised word across the next column's edge, or just before that cell's words:
                 # the cell's first word, pushed left
                 at += 1
-            if at == stt_k and (f.x0 + m.start() > 0 and any(row)):
+            if at == stt_k and x0 > 0 and any(row):
                 at = stt_k + 1  # the STT cell holds one short code; words after it are the name's
             k = at
             row[at] = (row[at] + " " + m.group(0)).strip()
