@@ -25,7 +25,8 @@ _NAME_WORDS = 6
 _COMPLETE_SCORE = 85.0
 
 
-def _complete(text: str) -> bool:
+def is_whole_body(text: str) -> bool:
+    """Is `text` one whole catalog body's name (a close match, not a mention)?"""
     m = catalog.bodies().match(text)
     return m is not None and m.score >= _COMPLETE_SCORE
 
@@ -40,7 +41,7 @@ def juxtaposed(words: Sequence[str], line_starts: Sequence[bool], heads: Sequenc
         lo = i
         while lo > 0 and i - lo < _NAME_WORDS and not line_starts[lo] and not LIST_SEPARATOR.search(words[lo - 1]):
             lo -= 1
-        out[i] = any(_complete(" ".join(words[k:i])) for k in range(lo, i) if heads[k] or k == lo)
+        out[i] = any(is_whole_body(" ".join(words[k:i])) for k in range(lo, i) if heads[k] or k == lo)
     return out
 
 
@@ -56,7 +57,7 @@ def in_named_body(words: Sequence[str], line_starts: Sequence[bool], heads: Sequ
         while end < len(words) and end - k < _NAME_WORDS and not line_starts[end]:
             end += 1
         for j in range(end, k, -1):  # the longest whole name from k
-            if _complete(" ".join(words[k:j])):
+            if is_whole_body(" ".join(words[k:j])):
                 out[k:j] = [True] * (j - k)
                 break
     return out

@@ -23,7 +23,7 @@ from kehoach import settings
 from kehoach.normalize import catalog
 from kehoach.normalize.text import fold
 from kehoach.normalize.units import BODY_HEADS
-from kehoach.parsers.text_bodies import LIST_SEPARATOR, _complete, in_named_body, juxtaposed
+from kehoach.parsers.text_bodies import LIST_SEPARATOR, in_named_body, is_whole_body, juxtaposed
 
 BODY_ROLES = ("lead", "coordinating", "monitoring")
 # words that name no body but join body names ("các cơ quan, đơn vị thuộc UBND xã")
@@ -361,7 +361,7 @@ def _body_lines(words: list[Word], heads: list[bool]) -> list[bool]:
         j = i + 1
         while j < len(words) and not words[j].line_start:
             j += 1
-        out[i] = j - i <= 8 and _complete(" ".join(x.text for x in words[i:j]))
+        out[i] = j - i <= 8 and is_whole_body(" ".join(x.text for x in words[i:j]))
     return out
 
 
